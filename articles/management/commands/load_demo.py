@@ -1,0 +1,82 @@
+import os
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from articles.demo_content import AUTHORS, SECTIONS, demo_articles
+from articles.models import Article, Author, Section
+from articles.slugs import slugify_german
+
+EDITOR_USERNAME = "redaktion"
+EDITORS_GROUP = "Redaktion"
+
+
+class Command(BaseCommand):
+    help = "Load the demo sections, articles and editor account (safe to run again)."
+
+    def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            raise CommandError(
+                "load_demo is for development sites only (DEBUG is off)."
+            )
+        with transaction.atomic():
+            count = self.load_articles()
+            password = self.ensure_editor()
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {count} articles."))
+        if password:
+            self.stdout.write(
+                f"Editor '{EDITOR_USERNAME}' created with password: {password}\n"
+                "It is shown only this once; set NEWSROOM_DEMO_PASSWORD to choose it."
+            )
+
+    def load_articles(self) -> int:
+        sections = {}
+        for order, (slug, name) in enumerate(SECTIONS):
+            sections[slug], _ = Section.objects.update_or_create(
+                slug=slug, defaults={"name": name, "order": order}
+            )
+        authors = {}
+        for name, bio in AUTHORS.items():
+            authors[name], _ = Author.objects.update_or_create(
+                name=name, defaults={"bio": bio}
+            )
+        demos = demo_articles()
+        for demo in demos:
+            article, _ = Article.objects.update_or_create(
+                slug=slugify_german(demo.title),
+                defaults={
+                    "section": sections[demo.section],
+                    "kicker": demo.kicker,
+                    "title": demo.title,
+                    "lead": demo.lead,
+                    "body": demo.body,
+                    "language": demo.language,
+                    "status": Article.Status.PUBLISHED,
+                    "published_at": demo.published_at,
+                },
+            )
+            article.authors.set([authors[name] for name in demo.authors])
+        return len(demos)
+
+    def ensure_editor(self) -> str | None:
+        """Create the editor account; return its password if one was generated."""
+        group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+        wanted = os.environ.get("NEWSROOM_DEMO_PASSWORD")
+        User = get_user_model()
+        user, created = User.objects.get_or_create(
+            username=EDITOR_USERNAME, defaults={"is_staff": True}
+        )
+        generated = None
+        if wanted:
+            user.set_password(wanted)
+        elif created:
+            generated = secrets.token_urlsafe(12)
+            user.set_password(generated)
+        user.is_staff = True
+        user.save()
+        user.groups.add(group)
+        return generated

@@ -1,0 +1,70 @@
+import re
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import CommandError, call_command
+
+from articles.models import Article, Section
+
+pytestmark = pytest.mark.django_db
+
+
+def words(article: Article) -> int:
+    return len(re.findall(r"\w+", article.body))
+
+
+def test_load_demo_is_idempotent():
+    call_command("load_demo", stdout=None)
+    first = Article.objects.count()
+    call_command("load_demo")
+    assert Article.objects.count() == first
+    assert get_user_model().objects.filter(username="redaktion").count() == 1
+
+
+def test_demo_has_realistic_german_articles_in_several_sections(client):
+    call_command("load_demo")
+    german = Article.objects.published().filter(language="de")
+    assert german.count() >= 8
+    assert Section.objects.filter(articles__in=german).distinct().count() >= 3
+    for article in german:
+        assert 300 <= words(article) <= 900, article.title
+        assert client.get(article.get_absolute_url()).status_code == 200
+    html = "".join(a.body_html for a in german)
+    for element in ("<h2>", "<ul>", "<ol>", "<a href=", "<blockquote>"):
+        assert element in html
+
+
+def test_demo_reports_the_kursk_facts():
+    call_command("load_demo")
+    article = Article.objects.get(slug__contains="kursk")
+    text = article.lead + article.body
+    assert article.published_at.date().isoformat() == "2024-11-01"
+    for fact in ("8000", "10.000", "Kursk", "400 Millionen", "21. Oktober",
+                 "Luftverteidigung", "gepanzerte Fahrzeuge", "Indopazifik",
+                 "euro-atlantischen"):  # fmt: skip
+        assert fact in text, fact
+
+
+def test_demo_editor_uses_the_password_from_the_environment(monkeypatch):
+    monkeypatch.setenv("NEWSROOM_DEMO_PASSWORD", "redaktion-demo-2024")
+    call_command("load_demo")
+    user = authenticate(username="redaktion", password="redaktion-demo-2024")
+    assert user is not None and user.is_staff
+    assert user.groups.filter(name="Redaktion").exists()
+
+
+def test_demo_editor_gets_a_random_password_printed_once(monkeypatch, capsys):
+    monkeypatch.delenv("NEWSROOM_DEMO_PASSWORD", raising=False)
+    call_command("load_demo")
+    password = re.search(r"password: (\S+)", capsys.readouterr().out).group(1)
+    assert authenticate(username="redaktion", password=password)
+    call_command("load_demo")
+    assert "password" not in capsys.readouterr().out
+    assert authenticate(username="redaktion", password=password)
+
+
+def test_load_demo_refuses_in_production(settings):
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError):
+        call_command("load_demo")
+    assert not Article.objects.exists()

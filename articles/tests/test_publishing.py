@@ -1,0 +1,69 @@
+from datetime import datetime, timedelta
+
+import pytest
+from django.db import IntegrityError
+from django.utils import timezone
+
+from articles.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_published_excludes_drafts_and_scheduled_articles(make_article):
+    live = make_article()
+    make_article(status=Article.Status.DRAFT)
+    make_article(published_at=timezone.now() + timedelta(hours=2))
+    assert list(Article.objects.published()) == [live]
+
+
+def test_publishing_without_a_date_stamps_the_current_time(make_article):
+    article = make_article(status=Article.Status.DRAFT, published_at=None)
+    article.status = Article.Status.PUBLISHED
+    article.save()
+    assert article.published_at is not None
+    assert article.is_public
+
+
+def test_database_refuses_a_published_article_without_a_date(make_article):
+    article = make_article()
+    with pytest.raises(IntegrityError):
+        Article.objects.filter(pk=article.pk).update(published_at=None)
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        {"status": Article.Status.DRAFT},
+        {"published_at": datetime(2099, 1, 1, tzinfo=timezone.get_current_timezone())},
+    ],
+    ids=["draft", "scheduled"],
+)
+def test_unpublished_article_is_404_for_the_public(client, make_article, hidden):
+    article = make_article(**hidden)
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 404
+    assert "Seite nicht gefunden" in response.text
+
+
+def test_unpublished_article_is_listed_nowhere(client, make_article):
+    draft = make_article(status=Article.Status.DRAFT, title="Geheimer Entwurf")
+    for url in ["/", draft.section.get_absolute_url()]:
+        assert "Geheimer Entwurf" not in client.get(url).text
+
+
+def test_staff_can_preview_a_draft(client, make_article, editor):
+    draft = make_article(status=Article.Status.DRAFT, title="Entwurf zur Ansicht")
+    client.force_login(editor)
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert "Entwurf zur Ansicht" in response.text
+    assert "Vorschau" in response.text
+
+
+def test_staff_without_article_permission_cannot_preview(
+    client, make_article, django_user_model
+):
+    draft = make_article(status=Article.Status.DRAFT)
+    user = django_user_model.objects.create_user("praktikant", is_staff=True)
+    client.force_login(user)
+    assert client.get(draft.get_absolute_url()).status_code == 404

@@ -1,0 +1,1 @@
+# Reader reports and correction notes arrive with issue 3 and 4.
