@@ -64,6 +64,9 @@ class Article(models.Model):
         DRAFT = "draft", _("draft")
         PUBLISHED = "published", _("published")
 
+    # What a reader reads; changing one after publication makes a new revision.
+    READER_VISIBLE_FIELDS = ("title", "lead", "body")
+
     kicker = models.CharField(
         _("kicker"),
         max_length=100,
@@ -109,6 +112,13 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    revision = models.PositiveIntegerField(
+        _("revision"),
+        default=1,
+        editable=False,
+        help_text=_("Counts changes to headline, lead or body after publication."),
+    )
+    revised_at = models.DateTimeField(_("revised at"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -140,6 +150,9 @@ class Article(models.Model):
             )
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        if self._text_changed_after_publication():
+            self.revision += 1
+            self.revised_at = timezone.now()
         self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)
 
@@ -155,10 +168,19 @@ class Article(models.Model):
             and self.published_at <= timezone.now()
         )
 
-    @property
-    def was_updated(self) -> bool:
-        """Return True if the article changed noticeably after it was published."""
-        return (
-            bool(self.published_at)
-            and (self.updated_at - self.published_at).total_seconds() > 60
+    def _text_changed_after_publication(self) -> bool:
+        """Return True if this save changes a text that readers could already see."""
+        if self.pk is None:
+            return False
+        stored = (
+            Article.objects.filter(pk=self.pk)
+            .values("status", "published_at", *self.READER_VISIBLE_FIELDS)
+            .first()
+        )
+        if stored is None or stored["status"] != self.Status.PUBLISHED:
+            return False
+        if stored["published_at"] is None or stored["published_at"] > timezone.now():
+            return False
+        return any(
+            stored[name] != getattr(self, name) for name in self.READER_VISIBLE_FIELDS
         )

@@ -67,3 +67,32 @@ def test_staff_without_article_permission_cannot_preview(
     user = django_user_model.objects.create_user("praktikant", is_staff=True)
     client.force_login(user)
     assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_editing_a_published_text_counts_a_revision(make_article):
+    article = make_article()
+    assert (article.revision, article.revised_at) == (1, None)
+    article.body += "\n\nEin neuer Absatz."
+    article.save()
+    assert article.revision == 2
+    assert article.revised_at is not None
+
+
+def test_saving_without_text_changes_or_before_publication_is_no_revision(
+    make_article,
+):
+    article = make_article()
+    article.kicker = "Neue Dachzeile"
+    article.save()
+    draft = make_article(status=Article.Status.DRAFT)
+    draft.body = "Ganz neu geschrieben."
+    draft.save()
+    assert (article.revision, draft.revision) == (1, 1)
+
+
+def test_article_page_shows_updated_only_after_a_revision(client, make_article):
+    article = make_article()
+    assert "Aktualisiert" not in client.get(article.get_absolute_url()).text
+    article.title = "Neue Überschrift"
+    article.save()
+    assert "Aktualisiert" in client.get(article.get_absolute_url()).text
