@@ -37,3 +37,13 @@ def editor(db, django_user_model):
     )
     user.groups.add(group)
     return user
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate-limit counters and repeat guards live in the cache: start clean."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

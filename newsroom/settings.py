@@ -165,3 +165,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Reader reports (corrections app).
+NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE = int(
+    os.environ.get("NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE", 5)
+)
+NEWSROOM_REPORTS_PER_DAY = int(os.environ.get("NEWSROOM_REPORTS_PER_DAY", 30))
+# A form sent sooner than this after it was shown counts as spam.
+NEWSROOM_REPORT_MIN_SECONDS = 3
+# Older forms count as replayed; long enough for a page left open over a weekend.
+NEWSROOM_REPORT_STAMP_MAX_AGE = 3 * 24 * 60 * 60
+NEWSROOM_REPORT_MAX_BODY_BYTES = 64 * 1024
+# How many of our own reverse proxies add to X-Forwarded-For (0: none, use the peer).
+NEWSROOM_PROXY_COUNT = int(os.environ.get("NEWSROOM_PROXY_COUNT", 0))
+# Days after which a reporter's name and e-mail address are erased.
+NEWSROOM_REPORTER_DATA_DAYS = 90

@@ -7,6 +7,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     *i18n_patterns(
         path("", include("articles.urls")),
+        path("", include("corrections.urls")),
         prefix_default_language=False,
     ),
 ]

@@ -1,0 +1,173 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Field, Layout, Submit
+from django import forms
+from django.conf import settings
+from django.core.validators import URLValidator
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from . import models
+from .stamps import make_stamp, stamp_spam_reason
+from .text import clean_text
+
+
+class TextField(forms.CharField):
+    """A CharField that drops control characters (NUL included) before validating."""
+
+    def to_python(self, value):
+        return clean_text(super().to_python(value))
+
+
+class WebAddressField(forms.URLField):
+    default_validators = [URLValidator(schemes=["http", "https"])]
+    default_error_messages = {
+        "invalid": _("Please enter a web address that starts with http:// or https://.")
+    }
+
+
+class ReportForm(forms.Form):
+    passage = TextField(
+        label=_("Passage in question"),
+        required=False,
+        max_length=models.PASSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Optional. Select text in the article and press Ctrl+Enter "
+            "(Cmd+Enter on a Mac) to copy it here."
+        ),
+    )
+    description = TextField(
+        label=_("What is wrong?"),
+        max_length=models.DESCRIPTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Please describe the error as precisely as you can."),
+        error_messages={"required": _("Please tell us what is wrong.")},
+    )
+    suggestion = TextField(
+        label=_("What would be correct?"),
+        required=False,
+        max_length=models.SUGGESTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional: your suggested correction."),
+    )
+    source_url = WebAddressField(
+        label=_("Source or evidence"),
+        required=False,
+        max_length=models.SOURCE_URL_MAX_LENGTH,
+        assume_scheme="https",
+        help_text=_("Optional: a link that supports your correction."),
+    )
+    name = TextField(label=_("Your name"), required=False, max_length=100)
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        required=False,
+        help_text=_(
+            "Optional. Only if you would like to hear what became of your report."
+        ),
+        error_messages={"invalid": _("Please enter a valid e-mail address.")},
+    )
+    consent = forms.BooleanField(required=False)
+    # Traps for bots, never shown to readers: a field hidden by CSS, and a stamp.
+    website = TextField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    stamp = TextField(required=False, widget=forms.HiddenInput)
+    # Filled in by the select-to-report script. A reader cannot see or fix hidden
+    # fields, so they are cleaned, never a reason to reject the report; the
+    # context keeps its spaces, which belong to the text around the passage.
+    context_before = TextField(required=False, strip=False, widget=forms.HiddenInput)
+    context_after = TextField(required=False, strip=False, widget=forms.HiddenInput)
+    article_revision = TextField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, article, *args, **kwargs):
+        self.article = article
+        kwargs.setdefault(
+            "initial",
+            {"stamp": make_stamp(article), "article_revision": article.revision},
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].label = _(
+            "I agree that the newsroom keeps my e-mail address to tell me what became "
+            "of my report. It is used for nothing else and erased after %(days)s days "
+            "at the latest."
+        ) % {"days": settings.NEWSROOM_REPORTER_DATA_DAYS}
+        self.helper = self.build_helper()
+
+    def build_helper(self) -> FormHelper:
+        helper = FormHelper(self)
+        helper.form_id = "report-form"
+        # No #fragment: browsers skip `autofocus` when the URL targets an element,
+        # and autofocus is what moves focus to the error summary without JS.
+        helper.form_action = reverse(
+            "corrections:report", kwargs={"slug": self.article.slug}
+        )
+        # No CSRF token: it would need a cookie on a cacheable page (see origin.py).
+        helper.disable_csrf = True
+        helper.attrs = {"novalidate": ""}
+        helper.layout = Layout(
+            Field("passage", css_class="report-passage"),
+            Field("description", css_class="report-description"),
+            "suggestion",
+            "source_url",
+            Div(
+                Div("name", css_class="col-sm-6"),
+                Div("email", css_class="col-sm-6"),
+                css_class="row",
+            ),  # fmt: skip
+            "consent",
+            Div("website", css_class="report-trap", aria_hidden="true"),
+            "stamp",
+            "context_before",
+            "context_after",
+            "article_revision",
+            Submit("send", _("Send report"), css_class="report-submit"),
+            HTML('<p class="report-status" role="status" aria-live="polite"></p>'),
+        )
+        return helper
+
+    def clean_context_before(self):
+        return self.cleaned_data["context_before"][-models.CONTEXT_MAX_LENGTH :]
+
+    def clean_context_after(self):
+        return self.cleaned_data["context_after"][: models.CONTEXT_MAX_LENGTH]
+
+    def clean_article_revision(self) -> int | None:
+        value = self.cleaned_data["article_revision"]
+        return int(value) if value.isdigit() else None
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("email") and not cleaned.get("consent"):
+            self.add_error(
+                "consent",
+                _(
+                    "Please agree that we may keep your address, "
+                    "or leave the e-mail field empty."
+                ),
+            )
+        return cleaned
+
+    @property
+    def spam_reason(self) -> str:
+        if self.cleaned_data.get("website"):
+            return models.Report.SpamReason.HONEYPOT
+        return stamp_spam_reason(self.cleaned_data.get("stamp", ""), self.article)
+
+    def report_fields(self) -> dict:
+        """Return the cleaned data as keyword arguments for report_submit()."""
+        data = self.cleaned_data
+        return {
+            "passage": data["passage"],
+            "context_before": data["context_before"],
+            "context_after": data["context_after"],
+            "article_revision": data["article_revision"],
+            "description": data["description"],
+            "suggestion": data["suggestion"],
+            "source_url": data["source_url"],
+            "reporter_name": data["name"],
+            "reporter_email": data["email"],
+            "consent": data["consent"],
+            "spam_reason": self.spam_reason,
+        }

@@ -1,0 +1,19 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from corrections.services import reports_erase_reporter_data
+
+
+class Command(BaseCommand):
+    help = (
+        "Erase readers' names and e-mail addresses from reports older than "
+        "NEWSROOM_REPORTER_DATA_DAYS, as the report form promises. Run it daily."
+    )
+
+    def handle(self, *args, **options):
+        cutoff = timezone.now() - timedelta(days=settings.NEWSROOM_REPORTER_DATA_DAYS)
+        count = reports_erase_reporter_data(received_before=cutoff)
+        self.stdout.write(f"Erased the reporter's data from {count} report(s).")

@@ -1,0 +1,91 @@
+from functools import wraps
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+
+from articles.models import Article
+
+from .clients import client_hash
+from .forms import ReportForm
+from .origin import same_origin_required
+from .ratelimit import Limit, hit
+from .services import report_submit
+from .templatetags.corrections import SENT_PARAMETER, SENT_VALUE
+
+
+def refuse_large_bodies(view):
+    """Answer 413 before reading a body larger than any honest report."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        length = request.META.get("CONTENT_LENGTH") or "0"
+        if (
+            not length.isdigit()
+            or int(length) > settings.NEWSROOM_REPORT_MAX_BODY_BYTES
+        ):
+            return render(request, "corrections/too_large.html", status=413)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def report_limits(article) -> list[Limit]:
+    return [
+        Limit(
+            f"article-{article.pk}",
+            settings.NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE,
+            60,
+        ),
+        Limit("day", settings.NEWSROOM_REPORTS_PER_DAY, 24 * 60 * 60),
+    ]
+
+
+def render_article(
+    request, article, form, status, template="articles/article_detail.html", **extra
+):
+    context = {
+        "article": article,
+        "current_section": article.section,
+        "report_form": form,
+    }
+    return render(request, template, {**context, **extra}, status=status)
+
+
+# Exempt from Django's cookie-based CSRF check: see corrections/origin.py for why,
+# and for the protection that replaces it.
+@csrf_exempt
+@require_POST
+@refuse_large_bodies
+@same_origin_required
+def report_create(request, slug):
+    article = get_object_or_404(Article.objects.published().for_listing(), slug=slug)
+    form = ReportForm(article, request.POST)
+    if not form.is_valid():
+        return render_article(request, article, form, status=400)
+    client = client_hash(request)
+    wait = hit(client, report_limits(article))
+    if wait:
+        response = render_article(
+            request,
+            article,
+            form,
+            status=429,
+            template="corrections/rate_limited.html",
+            wait_minutes=max(1, round(wait / 60)),
+        )
+        response["Retry-After"] = str(wait)
+        return response
+    report_submit(
+        article=article,
+        language=request.LANGUAGE_CODE,
+        client_hash=client,
+        **form.report_fields(),
+    )
+    return redirect(f"{article.get_absolute_url()}?{SENT_PARAMETER}={SENT_VALUE}")
+
+
+class PolicyView(TemplateView):
+    template_name = "corrections/policy.html"

@@ -1,0 +1,136 @@
+"""A reader reports an error in a real Chromium, with and without JavaScript."""
+
+import pytest
+
+from corrections.models import Report
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SENTENCE = "Die Regierung geht davon aus, dass rund 8000 Soldaten verlegt wurden."
+BODY = f"Erster Absatz zur Einordnung.\n\n{SENTENCE} Ein zweiter Satz folgt.\n"
+CONFIRMATION = "Wir werden Ihre Kommentare so schnell wie möglich berücksichtigen."
+
+SELECT_TEXT = """(text) => {
+  const body = document.getElementById("article-body");
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const start = node.textContent.indexOf(text);
+    if (start >= 0) {
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + text.length);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return true;
+    }
+  }
+  return false;
+}"""
+
+
+@pytest.fixture
+def reader_article(make_article, settings):
+    # Browsers here type faster than people; the time trap is tested elsewhere.
+    settings.NEWSROOM_REPORT_MIN_SECONDS = 0
+    return make_article(title="Soldaten in Kursk", body=BODY)
+
+
+def select(page, text):
+    assert page.evaluate(SELECT_TEXT, text), f"{text!r} not found in the article"
+
+
+def test_select_a_sentence_press_ctrl_enter_and_send(page, reader_article):
+    page.goto(reader_article.get_absolute_url())
+    select(page, SENTENCE)
+    page.keyboard.press("Control+Enter")
+    assert page.locator("#id_passage").input_value() == SENTENCE
+    assert page.evaluate("document.activeElement.id") == "id_description"
+    page.keyboard.type("Es waren 10.000 Soldaten.")
+    page.get_by_role("button", name="Meldung senden").click()
+    confirmation = page.locator("#report-sent")
+    confirmation.wait_for()
+    assert confirmation.inner_text().strip() == CONFIRMATION
+    assert page.evaluate("document.activeElement.id") == "report-sent"
+    report = Report.objects.get()
+    assert (report.passage, report.status) == (SENTENCE, "new")
+    assert report.context_before == "Erster Absatz zur Einordnung. "
+    assert report.context_after.startswith(" Ein zweiter Satz folgt.")
+    assert report.article_revision == reader_article.revision
+
+
+def test_selection_outside_the_article_body_is_not_taken(page, reader_article):
+    page.goto(reader_article.get_absolute_url())
+    page.evaluate(
+        """() => { const h = document.querySelector("h1");
+        const r = document.createRange(); r.selectNodeContents(h);
+        getSelection().removeAllRanges(); getSelection().addRange(r); }"""
+    )
+    page.keyboard.press("Control+Enter")
+    assert page.locator("#id_passage").input_value() == ""
+
+
+def test_selection_over_1000_characters_is_not_taken(page, make_article, settings):
+    long_paragraph = "Sehr langer Satz ohne Ende. " * 60
+    article = make_article(body=long_paragraph)
+    page.goto(article.get_absolute_url())
+    select(page, long_paragraph.strip())
+    page.keyboard.press("Control+Enter")
+    assert page.locator("#id_passage").input_value() == ""
+    assert "höchstens 1000 Zeichen" in page.locator(".report-status").inner_text()
+
+
+def test_touch_screen_reader_gets_a_report_button(browser, live_server, reader_article):
+    context = browser.new_context(
+        base_url=live_server.url, locale="de-DE", has_touch=True, is_mobile=True,
+        viewport={"width": 390, "height": 800},
+    )  # fmt: skip
+    page = context.new_page()
+    page.goto(reader_article.get_absolute_url())
+    select(page, SENTENCE)
+    button = page.get_by_role("button", name="Fehler melden")
+    button.wait_for()
+    button.tap()
+    assert page.locator("#id_passage").input_value() == SENTENCE
+    context.close()
+
+
+def test_report_without_javascript(page_without_js, reader_article):
+    page = page_without_js
+    page.goto(reader_article.get_absolute_url())
+    page.locator("#id_passage").fill("rund 8000 Soldaten")
+    page.locator("#id_description").fill("Die Zahl ist veraltet.")
+    page.get_by_role("button", name="Meldung senden").click()
+    page.locator("#report-sent").wait_for()
+    assert CONFIRMATION in page.content()
+    assert page.evaluate("document.activeElement.id") == "report-sent"
+    assert Report.objects.get().passage == "rund 8000 Soldaten"
+
+
+def test_invalid_report_keeps_the_text_and_focuses_the_error_summary(
+    page_without_js, reader_article
+):
+    page = page_without_js
+    page.goto(reader_article.get_absolute_url())
+    page.locator("#id_suggestion").fill("Mein Vorschlag mit Ümlauten 😀")
+    page.locator("#id_email").fill("leser@example.org")
+    page.get_by_role("button", name="Meldung senden").click()
+    summary = page.locator("#report-errors")
+    summary.wait_for()
+    assert page.evaluate("document.activeElement.id") == "report-errors"
+    assert "Bitte schreiben Sie uns, was falsch ist." in summary.inner_text()
+    assert "Bitte willigen Sie ein" in summary.inner_text()
+    assert (
+        page.locator("#id_suggestion").input_value() == "Mein Vorschlag mit Ümlauten 😀"
+    )
+    assert page.locator("#id_email").input_value() == "leser@example.org"
+    assert not Report.objects.exists()
+
+
+def test_double_click_sends_once(page, reader_article):
+    page.goto(reader_article.get_absolute_url())
+    page.locator("#id_description").fill("Einmal reicht.")
+    page.get_by_role("button", name="Meldung senden").dblclick()
+    page.locator("#report-sent").wait_for()
+    assert Report.objects.count() == 1
