@@ -3,7 +3,6 @@ from functools import wraps
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from articles.models import Article
@@ -14,6 +13,26 @@ from .origin import same_origin_required
 from .ratelimit import Limit, hit
 from .services import report_submit
 from .templatetags.corrections import SENT_PARAMETER, SENT_VALUE
+
+
+def post_only(view):
+    """Answer anything but POST with 405 and a page that leads back to the article."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "POST":
+            article = Article.objects.published().filter(slug=kwargs["slug"]).first()
+            response = render(
+                request,
+                "corrections/post_only.html",
+                {"article": article},
+                status=405,
+            )
+            response["Allow"] = "POST"
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def refuse_large_bodies(view):
@@ -57,7 +76,7 @@ def render_article(
 # Exempt from Django's cookie-based CSRF check: see corrections/origin.py for why,
 # and for the protection that replaces it.
 @csrf_exempt
-@require_POST
+@post_only
 @refuse_large_bodies
 @same_origin_required
 def report_create(request, slug):

@@ -118,8 +118,12 @@ def test_email_needs_consent(client, article):
     assert Report.objects.get().consent_at is not None
 
 
-def test_get_on_the_submit_address_is_not_allowed(client, article):
-    assert client.get(report_url(article)).status_code == 405
+def test_get_on_the_submit_address_is_405_with_a_way_back(client, article):
+    response = client.get(report_url(article))
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert f'href="{article.get_absolute_url()}#fehler-melden"' in response.text
+    assert "Diese Adresse nimmt nur Meldungen entgegen" in response.text
 
 
 def test_reports_for_drafts_and_unknown_articles_are_404(client, make_article):
