@@ -16,6 +16,14 @@ class Section(models.Model):
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Sections are listed by this number.")
     )
+    desk_email = models.EmailField(
+        _("desk e-mail address"),
+        blank=True,
+        help_text=_(
+            "New reader reports on this section's articles go here. "
+            "Empty: the newsroom's general desk address."
+        ),
+    )
 
     class Meta:
         ordering = ["order", "name"]
@@ -57,6 +65,17 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """Return what a list of teasers needs, in a fixed number of queries."""
         return self.select_related("section").prefetch_related("authors")
+
+    def for_page(self):
+        """Return what an article page needs, its published correction notes too."""
+        notes = self.model._meta.get_field("correction_notes").related_model
+        return self.for_listing().prefetch_related(
+            models.Prefetch(
+                "correction_notes",
+                queryset=notes.objects.published(),
+                to_attr="public_notes",
+            )
+        )
 
 
 class Article(models.Model):

@@ -47,7 +47,7 @@ class ArticleDetailView(DetailView):
             if can_preview(self.request)
             else Article.objects.published()
         )
-        return articles.for_listing()
+        return articles.for_page()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(current_section=self.object.section, **kwargs)

@@ -1,27 +1,371 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.humanize.templatetags.humanize import naturaltime
+from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.template.defaultfilters import truncatechars
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from .models import Report
+from . import admin_views, services
+from .admin_filters import AssigneeFilter, OverdueFilter, StatusFilter
+from .admin_forms import ReasonForm
+from .models import OPEN_STATUSES, CorrectionNote, Decision, EditorNote, Report
+
+READER_FIELDS = [
+    "article_links",
+    "passage",
+    "description",
+    "suggestion",
+    "source_link",
+    "reporter_name",
+    "reporter_email",
+    "language",
+    "created_at",
+    "article_revision",
+]
+TRIAGE_FIELDS = ["status", "kind", "priority", "due_at", "assignee"]
+
+
+class EditorNoteInline(admin.TabularInline):
+    model = EditorNote
+    fields = ["text", "author", "created_at"]
+    readonly_fields = ["author", "created_at"]
+    extra = 1
+    can_delete = False
+    verbose_name_plural = _("internal notes (never public)")
+
+    def has_change_permission(self, request, obj=None):
+        return False  # a note, once written, stays as written
+
+
+class DecisionInline(admin.TabularInline):
+    model = Decision
+    fields = ["created_at", "editor", "action", "from_status", "to_status", "reason"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("decision history")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "article", "short_passage", "status", "language"]
-    list_filter = ["status", "language"]
-    list_select_related = ["article"]
+    list_display = [
+        "age",
+        "overdue_flag",
+        "article_and_section",
+        "short_passage",
+        "kind",
+        "priority",
+        "assignee",
+        "status",
+    ]
+    list_display_links = ["age", "short_passage"]
+    list_filter = [
+        StatusFilter,
+        ("article__section", admin.RelatedFieldListFilter),
+        "kind",
+        AssigneeFilter,
+        OverdueFilter,
+    ]
+    list_select_related = ["article__section", "assignee"]
+    list_per_page = 50
+    ordering = ["created_at", "pk"]
     search_fields = ["description", "passage", "article__title"]
-    exclude = ["client_hash"]
+    inlines = [EditorNoteInline, DecisionInline]
+    actions = ["mark_in_review", "assign_to_me", "reject_with_reason", "mark_spam"]
+    change_list_template = "admin/corrections/report/change_list.html"
 
-    def has_add_permission(self, request):
-        return False
+    class Media:
+        css = {"all": ["css/admin-corrections.css"]}
 
-    def get_readonly_fields(self, request, obj=None):
-        # What the reader sent is their record; editors do not rewrite it.
-        return [
-            f.name for f in Report._meta.fields if f.name not in {"id", "client_hash"}
-        ]
+    change_form_template = "admin/corrections/report/change_form.html"
+
+    # Lists
+
+    @admin.display(description=_("received"), ordering="created_at")
+    def age(self, report):
+        return naturaltime(report.created_at)
+
+    @admin.display(description=_("overdue"))
+    def overdue_flag(self, report):
+        if report.is_overdue:
+            return format_html(
+                '<strong class="report-overdue">{}</strong>', _("overdue")
+            )
+        return ""
+
+    @admin.display(description=_("article"), ordering="article__title")
+    def article_and_section(self, report):
+        return format_html(
+            "{}<br><small>{}</small>",
+            truncatechars(report.article.title, 60),
+            report.article.section.name,
+        )
 
     @admin.display(description=_("passage"))
     def short_passage(self, report):
         return truncatechars(report.passage or report.description, 80)
+
+    def changelist_view(self, request, extra_context=None):
+        counts = dict(
+            Report.objects.values_list("status").annotate(n=Count("pk")).order_by()
+        )
+        mine = Report.objects.filter(
+            assignee=request.user, status__in=OPEN_STATUSES
+        ).count()
+        extra_context = {
+            **(extra_context or {}),
+            "status_counts": [
+                (value, label, counts.get(value, 0))
+                for value, label in Report.Status.choices
+            ],
+            "open_count": sum(counts.get(status, 0) for status in OPEN_STATUSES),
+            "my_open_count": mine,
+        }
+        return super().changelist_view(request, extra_context)
+
+    # One report
+
+    def get_fieldsets(self, request, obj=None):
+        reader_fields = [
+            field
+            for field in READER_FIELDS
+            if field != "reporter_email"
+            or request.user.has_perm("corrections.view_reporter_email")
+        ]
+        return [
+            (_("The reader's report"), {"fields": reader_fields}),
+            (_("Triage"), {"fields": TRIAGE_FIELDS}),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # What the reader sent is their record; editors do not rewrite it.
+        return [*READER_FIELDS, "status"]
+
+    def has_add_permission(self, request):
+        return False  # reports come from readers
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # never delete reader input: reject or mark as spam instead
+
+    @admin.display(description=_("article"))
+    def article_links(self, report):
+        return format_html(
+            '{} – <a href="{}" target="_blank" rel="noopener">{}</a> · '
+            '<a href="{}">{}</a>',
+            report.article.title,
+            report.article.get_absolute_url(),
+            _("public page"),
+            reverse("admin:articles_article_change", args=[report.article_id]),
+            _("edit article"),
+        )
+
+    @admin.display(description=_("source"))
+    def source_link(self, report):
+        if not report.source_url:
+            return "–"
+        return format_html(
+            '<a href="{0}" rel="noopener noreferrer nofollow" target="_blank">{0}</a>',
+            report.source_url,
+        )
+
+    def save_model(self, request, obj, form, change):
+        """Triage changes go through the services, which record each decision."""
+        data = form.cleaned_data
+        if {"kind", "priority", "due_at"} & set(form.changed_data):
+            services.report_classify(
+                report=obj,
+                editor=request.user,
+                kind=data["kind"],
+                priority=data["priority"],
+                due_at=data["due_at"] if "due_at" in form.changed_data else None,
+            )
+        if "assignee" in form.changed_data:
+            services.report_assign(
+                report=obj, editor=request.user, assignee=data["assignee"]
+            )
+
+    def save_formset(self, request, form, formset, change):
+        for note in formset.save(commit=False):
+            if note.pk is None:
+                services.note_add(
+                    report=form.instance, author=request.user, text=note.text
+                )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        report = self.get_object(request, object_id)
+        if report is not None:
+            extra_context = {
+                **(extra_context or {}),
+                **admin_views.report_panels(report, request.user),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "metrics/",
+                view(admin_views.MetricsView.as_view(model_admin=self)),
+                name="corrections_report_metrics",
+            ),
+            path(
+                "<path:object_id>/decide/",
+                view(self.object_view(admin_views.decide)),
+                name="corrections_report_decide",
+            ),
+            path(
+                "<path:object_id>/duplicates/",
+                view(self.object_view(admin_views.mark_duplicates)),
+                name="corrections_report_duplicates",
+            ),
+            path(
+                "<path:object_id>/publish-correction/",
+                view(self.object_view(admin_views.publish_correction)),
+                name="corrections_report_publish",
+            ),
+            *super().get_urls(),
+        ]
+
+    def object_view(self, function):
+        """Wrap an admin page about one report: permission and lookup first."""
+
+        def wrapper(request, object_id):
+            report = self.get_object(request, object_id)
+            if report is None or not self.has_change_permission(request, report):
+                return self._get_obj_does_not_exist_redirect(
+                    request, self.opts, object_id
+                )
+            return function(self, request, report)
+
+        return wrapper
+
+    # Bulk actions
+
+    def apply_to_each(self, request, queryset, change, done_message):
+        """Apply a service to each report; report how many it worked for."""
+        done = refused = 0
+        for report in queryset:
+            try:
+                change(report)
+                done += 1
+            except ValidationError:
+                refused += 1
+        if done:
+            self.message_user(request, done_message(done), messages.SUCCESS)
+        if refused:
+            self.message_user(
+                request,
+                ngettext(
+                    "%d report was left as it was: that step is not possible from "
+                    "its status.",
+                    "%d reports were left as they were: that step is not possible "
+                    "from their status.",
+                    refused,
+                )
+                % refused,
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Mark as in review"), permissions=["change"])
+    def mark_in_review(self, request, queryset):
+        self.apply_to_each(
+            request,
+            queryset,
+            lambda r: services.report_start_review(report=r, editor=request.user),
+            lambda n: (
+                ngettext(
+                    "%d report is now in review.", "%d reports are now in review.", n
+                )
+                % n
+            ),
+        )
+
+    @admin.action(description=_("Assign to me"), permissions=["change"])
+    def assign_to_me(self, request, queryset):
+        self.apply_to_each(
+            request,
+            queryset,
+            lambda r: services.report_assign(
+                report=r, editor=request.user, assignee=request.user
+            ),
+            lambda n: (
+                ngettext(
+                    "%d report was assigned to you.",
+                    "%d reports were assigned to you.",
+                    n,
+                )
+                % n
+            ),
+        )
+
+    @admin.action(description=_("Reject with a reason …"), permissions=["change"])
+    def reject_with_reason(self, request, queryset):
+        form = ReasonForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            reason = form.cleaned_data["reason"]
+            self.apply_to_each(
+                request,
+                queryset,
+                lambda r: services.report_reject(
+                    report=r, editor=request.user, reason=reason
+                ),
+                lambda n: (
+                    ngettext("%d report was rejected.", "%d reports were rejected.", n)
+                    % n
+                ),
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/corrections/report/reject_reason.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": _("Reject reports"),
+                "form": form,
+                "reports": queryset.select_related("article"),
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    @admin.action(description=_("Mark as spam"), permissions=["change"])
+    def mark_spam(self, request, queryset):
+        self.apply_to_each(
+            request,
+            queryset,
+            lambda r: services.report_mark_spam(report=r, editor=request.user),
+            lambda n: (
+                ngettext(
+                    "%d report was marked as spam.",
+                    "%d reports were marked as spam.",
+                    n,
+                )
+                % n
+            ),
+        )
+
+
+@admin.register(CorrectionNote)
+class CorrectionNoteAdmin(admin.ModelAdmin):
+    list_display = ["article", "kind", "published_at", "created_by"]
+    list_filter = ["kind", ("published_at", admin.DateFieldListFilter)]
+    list_select_related = ["article", "created_by"]
+    search_fields = ["text", "article__title"]
+    fields = ["article", "kind", "text", "published_at", "created_by"]
+    readonly_fields = ["article", "published_at", "created_by"]
+
+    def has_add_permission(self, request):
+        return False  # notes are published from a report (“Publish a correction”)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a published correction is part of the record

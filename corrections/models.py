@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
@@ -10,6 +11,64 @@ CONTEXT_MAX_LENGTH = 100
 DESCRIPTION_MAX_LENGTH = 5000
 SUGGESTION_MAX_LENGTH = 5000
 SOURCE_URL_MAX_LENGTH = 500
+
+
+class CorrectionNoteQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_at__isnull=False, published_at__lte=timezone.now())
+
+
+class CorrectionNote(models.Model):
+    """A dated public note on an article saying what was corrected."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        CLARIFICATION = "clarification", _("Clarification")
+        UPDATE = "update", _("Update")
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.PROTECT,
+        related_name="correction_notes",
+    )
+    kind = models.CharField(
+        _("type"), max_length=20, choices=Kind.choices, default=Kind.CORRECTION
+    )
+    text = models.TextField(
+        _("public note"),
+        max_length=2000,
+        help_text=_("What was wrong and what is right now, in a sentence or two."),
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    objects = CorrectionNoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["published_at", "pk"]
+        verbose_name = _("correction note")
+        verbose_name_plural = _("correction notes")
+        indexes = [models.Index(fields=["-published_at"], name="note_published_idx")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.article}"
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#korrektur-{self.pk}"
+
+
+class ReportQuerySet(models.QuerySet):
+    def erase_reporter_data(self) -> int:
+        """Forget who sent these reports: name, e-mail address and consent."""
+        return self.exclude(reporter_name="", reporter_email="").update(
+            reporter_name="", reporter_email="", consent_at=None
+        )
 
 
 class Report(models.Model):
@@ -23,6 +82,17 @@ class Report(models.Model):
         REJECTED = "rejected", _("rejected")
         DUPLICATE = "duplicate", _("duplicate")
         SPAM = "spam", _("spam")
+
+    class Kind(models.TextChoices):
+        TYPO = "typo", _("typo")
+        FACTUAL = "factual", _("factual error")
+        MISSING_CONTEXT = "missing_context", _("missing context")
+        OTHER = "other", _("other")
+
+    class Priority(models.IntegerChoices):
+        LOW = 1, _("low")
+        NORMAL = 2, _("normal")
+        HIGH = 3, _("high")
 
     class SpamReason(models.TextChoices):
         NONE = "", _("none")
@@ -83,14 +153,60 @@ class Report(models.Model):
     client_hash = models.CharField(_("client fingerprint"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("received at"), auto_now_add=True)
 
+    # The editors' side.
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, blank=True)
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), choices=Priority.choices, default=Priority.NORMAL
+    )
+    due_at = models.DateTimeField(
+        _("due"),
+        null=True,
+        blank=True,
+        help_text=_("Set from the kind when it is classified; can be changed."),
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_reports",
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+    )
+    correction_note = models.ForeignKey(
+        CorrectionNote,
+        verbose_name=_("correction note"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+    )
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+
+    objects = ReportQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
+        permissions = [
+            ("view_reporter_email", _("Can see the reporter's e-mail address")),
+        ]
         indexes = [
             models.Index(
                 fields=["status", "created_at"], name="report_status_created_idx"
-            )
+            ),
+            models.Index(
+                fields=["assignee", "status"], name="report_assignee_status_idx"
+            ),
+            models.Index(fields=["status", "due_at"], name="report_status_due_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -101,7 +217,79 @@ class Report(models.Model):
         ]
 
     def __str__(self):
-        return _("Report #%(number)s on “%(article)s”") % {
-            "number": self.pk,
-            "article": self.article.title,
-        }
+        return _("Report #%(number)s") % {"number": self.pk}
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_open and self.due_at is not None and self.due_at < timezone.now()
+
+
+OPEN_STATUSES = (Report.Status.NEW, Report.Status.IN_REVIEW)
+
+
+class Decision(models.Model):
+    """A record of one editorial decision on a report: who, when, what, why."""
+
+    class Action(models.TextChoices):
+        STATUS = "status", _("status change")
+        ASSIGN = "assign", _("assignment")
+        CLASSIFY = "classify", _("classification")
+
+    report = models.ForeignKey(
+        Report,
+        verbose_name=_("report"),
+        on_delete=models.CASCADE,
+        related_name="decisions",
+    )
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("editor"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    from_status = models.CharField(
+        _("from"), max_length=20, choices=Report.Status.choices
+    )
+    to_status = models.CharField(_("to"), max_length=20, choices=Report.Status.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("decided at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        indexes = [
+            models.Index(fields=["report", "created_at"], name="decision_report_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class EditorNote(models.Model):
+    """A note between editors on a report. Never shown to the public."""
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="notes"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    text = models.TextField(_("note"), max_length=5000)
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+
+    def __str__(self):
+        return self.text[:60]

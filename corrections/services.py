@@ -1,8 +1,11 @@
 """Every change to reports and corrections goes through a function here."""
 
 import hashlib
+from collections.abc import Iterable
 from datetime import timedelta
+from functools import partial
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,12 +14,18 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article
 
-from .models import CONTEXT_MAX_LENGTH, Report
+from . import workflow
+from .models import CONTEXT_MAX_LENGTH, CorrectionNote, Decision, EditorNote, Report
+from .tasks import notify_desk_of_report, notify_reader_of_outcome
 from .text import clean_text
 
 # A second identical report from the same client within this time is the same
 # report sent twice (a double click, a resent form), not a new one.
 REPEAT_WINDOW = timedelta(minutes=2)
+
+
+class TransitionError(ValidationError):
+    """The report cannot move to that status from the one it is in."""
 
 
 def report_submit(
@@ -36,7 +45,10 @@ def report_submit(
     client_hash: str = "",
     spam_reason: str = "",
 ) -> Report | None:
-    """Store a reader's report; return None if it repeats one just sent.
+    """Store a reader's report and tell the desk.
+
+    A report that repeats one the same reader sent moments ago is not stored
+    again: the earlier report is returned (None if it is still being stored).
 
     Raise ValidationError for a report the model refuses, or for an article the
     public cannot see.
@@ -63,35 +75,226 @@ def report_submit(
         spam_reason=spam_reason,
     )
     report.full_clean()
-    if _is_repeat(report):
-        return None
+    repeat_key = _repeat_key(report)
+    window = int(REPEAT_WINDOW.total_seconds())
+    # cache.add is atomic (also on Redis): of two simultaneous requests of a
+    # double click, only one stores the report.
+    if not cache.add(repeat_key, None, timeout=window):
+        earlier = cache.get(repeat_key)
+        return Report.objects.filter(pk=earlier).first() if earlier else None
     with transaction.atomic():
+        report.due_at = timezone.now() + _due_after(report.kind)
         report.save()
+        if report.status == Report.Status.NEW:
+            transaction.on_commit(partial(notify_desk_of_report.enqueue, report.pk))
+    cache.set(repeat_key, report.pk, timeout=window)
     return report
 
 
-def _is_repeat(report: Report) -> bool:
-    fingerprint = hashlib.sha256(
-        "\x1f".join(
-            [
-                str(report.article_id),
-                report.client_hash,
-                report.passage,
-                report.description,
-            ]
-        ).encode()
-    ).hexdigest()
-    # cache.add is atomic (also on Redis), so two simultaneous requests of a
-    # double click cannot both pass.
-    return not cache.add(
-        f"report-sent:{fingerprint}", 1, timeout=int(REPEAT_WINDOW.total_seconds())
-    )
+def _repeat_key(report: Report) -> str:
+    parts = [
+        str(report.article_id),
+        report.client_hash,
+        report.passage,
+        report.description,
+    ]
+    return "report-sent:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _due_after(kind: str) -> timedelta:
+    hours = settings.NEWSROOM_REPORT_DUE_HOURS
+    return timedelta(hours=hours.get(kind or "unclassified", hours["unclassified"]))
 
 
 def reports_erase_reporter_data(*, received_before) -> int:
     """Erase name and e-mail address of reports received before the given time."""
-    return (
-        Report.objects.filter(created_at__lt=received_before)
-        .exclude(reporter_name="", reporter_email="")
-        .update(reporter_name="", reporter_email="", consent_at=None)
+    return Report.objects.filter(created_at__lt=received_before).erase_reporter_data()
+
+
+def _decide(*, report: Report, editor, to_status: str, reason: str = "", **changes):
+    """Move a report to another status and record the decision; the only way to."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        if not workflow.can_move(report.status, to_status):
+            raise TransitionError(
+                _("A report that is “%(from)s” cannot become “%(to)s”.")
+                % {
+                    "from": report.get_status_display(),
+                    "to": Report.Status(to_status).label,
+                }
+            )
+        decision = Decision.objects.create(
+            report=report,
+            editor=editor,
+            action=Decision.Action.STATUS,
+            from_status=report.status,
+            to_status=to_status,
+            reason=reason,
+        )
+        report.status = to_status
+        report.resolved_at = (
+            decision.created_at if to_status in workflow.RESOLUTIONS else None
+        )
+        for name, value in changes.items():
+            setattr(report, name, value)
+        report.save()
+        if (
+            to_status in workflow.OUTCOMES_TOLD_TO_READER
+            and report.reporter_email
+            and report.consent_at
+        ):
+            transaction.on_commit(partial(notify_reader_of_outcome.enqueue, report.pk))
+    return report
+
+
+def _require_reason(reason: str) -> str:
+    reason = clean_text(reason).strip()
+    if not reason:
+        raise ValidationError(_("Please give a reason; the reader will see it."))
+    return reason
+
+
+def report_start_review(*, report: Report, editor) -> Report:
+    return _decide(report=report, editor=editor, to_status=Report.Status.IN_REVIEW)
+
+
+def report_reject(*, report: Report, editor, reason: str) -> Report:
+    return _decide(
+        report=report,
+        editor=editor,
+        to_status=Report.Status.REJECTED,
+        reason=_require_reason(reason),
+    )
+
+
+def report_fix_silently(*, report: Report, editor, reason: str = "") -> Report:
+    return _decide(
+        report=report,
+        editor=editor,
+        to_status=Report.Status.FIXED_SILENTLY,
+        reason=clean_text(reason).strip(),
+    )
+
+
+def report_mark_spam(*, report: Report, editor) -> Report:
+    return _decide(report=report, editor=editor, to_status=Report.Status.SPAM)
+
+
+def report_reopen(*, report: Report, editor, reason: str = "") -> Report:
+    return _decide(
+        report=report,
+        editor=editor,
+        to_status=Report.Status.IN_REVIEW,
+        reason=clean_text(reason).strip(),
+        duplicate_of=None,
+    )
+
+
+def report_mark_duplicate(*, report: Report, editor, original: Report) -> Report:
+    """Mark `report` a duplicate of `original`; it is resolved when that one is."""
+    original = Report.objects.get(pk=original.pk)  # its status decides what follows
+    while original.duplicate_of_id and original.status == Report.Status.DUPLICATE:
+        original = original.duplicate_of
+    if original.pk == report.pk or original.article_id != report.article_id:
+        raise ValidationError(
+            _("A report can only duplicate another report on the same article.")
+        )
+    with transaction.atomic():
+        report = _decide(
+            report=report,
+            editor=editor,
+            to_status=Report.Status.DUPLICATE,
+            reason=_("Same error as report #%(number)s.") % {"number": original.pk},
+            duplicate_of=original,
+        )
+        if original.status == Report.Status.CORRECTED:
+            report = _resolve_as_corrected(report, editor, original.correction_note)
+    return report
+
+
+def report_assign(*, report: Report, editor, assignee) -> Report:
+    """Give the report to `assignee` (None: to nobody) and record who did."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        report.assignee = assignee
+        report.save(update_fields=["assignee"])
+        Decision.objects.create(
+            report=report,
+            editor=editor,
+            action=Decision.Action.ASSIGN,
+            from_status=report.status,
+            to_status=report.status,
+            reason=(
+                _("Assigned to %(name)s.") % {"name": assignee.get_username()}
+                if assignee
+                else _("Assignment removed.")
+            ),
+        )
+    return report
+
+
+def report_classify(
+    *, report: Report, editor, kind: str, priority: int, due_at=None
+) -> Report:
+    """Set kind and priority; the due time follows the kind unless one is given."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        report.kind = kind
+        report.priority = priority
+        report.due_at = due_at or report.created_at + _due_after(kind)
+        report.full_clean()
+        report.save(update_fields=["kind", "priority", "due_at"])
+        Decision.objects.create(
+            report=report,
+            editor=editor,
+            action=Decision.Action.CLASSIFY,
+            from_status=report.status,
+            to_status=report.status,
+            reason=f"{report.get_kind_display()}, {report.get_priority_display()}",
+        )
+    return report
+
+
+def note_add(*, report: Report, author, text: str) -> EditorNote:
+    note = EditorNote(report=report, author=author, text=clean_text(text).strip())
+    note.full_clean()
+    note.save()
+    return note
+
+
+def correction_publish(
+    *, article: Article, editor, kind: str, text: str, reports: Iterable[Report]
+) -> CorrectionNote:
+    """Publish a dated note on the article and resolve the reports it answers.
+
+    Reports marked as duplicates of those reports are resolved with them.
+    """
+    reports = list(reports)
+    if any(report.article_id != article.pk for report in reports):
+        raise ValidationError(_("All reports must be about this article."))
+    with transaction.atomic():
+        note = CorrectionNote(
+            article=article,
+            kind=kind,
+            text=clean_text(text).strip(),
+            published_at=timezone.now(),
+            created_by=editor,
+        )
+        note.full_clean()
+        note.save()
+        duplicates = Report.objects.filter(
+            duplicate_of__in=reports, status=Report.Status.DUPLICATE
+        )
+        for report in [*reports, *duplicates]:
+            _resolve_as_corrected(report, editor, note)
+    return note
+
+
+def _resolve_as_corrected(report: Report, editor, note: CorrectionNote) -> Report:
+    return _decide(
+        report=report,
+        editor=editor,
+        to_status=Report.Status.CORRECTED,
+        reason=note.text,
+        correction_note=note,
     )

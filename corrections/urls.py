@@ -12,6 +12,11 @@ urlpatterns = [
         name="report",
     ),
     path(
+        pgettext_lazy("URL", "report/<str:token>/"),
+        views.report_status,
+        name="status",
+    ),
+    path(
         pgettext_lazy("URL", "corrections/policy/"),
         views.PolicyView.as_view(),
         name="policy",

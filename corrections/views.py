@@ -2,17 +2,21 @@ from functools import wraps
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 
 from articles.models import Article
 
+from . import workflow
 from .clients import client_hash
 from .forms import ReportForm
+from .models import Report
 from .origin import same_origin_required
 from .ratelimit import Limit, hit
 from .services import report_submit
-from .templatetags.corrections import SENT_PARAMETER, SENT_VALUE
+from .status import report_id_from_token, status_token
+from .templatetags.corrections import SENT_PARAMETER, SENT_VALUE, STATUS_PARAMETER
 
 
 def post_only(view):
@@ -80,7 +84,7 @@ def render_article(
 @refuse_large_bodies
 @same_origin_required
 def report_create(request, slug):
-    article = get_object_or_404(Article.objects.published().for_listing(), slug=slug)
+    article = get_object_or_404(Article.objects.published().for_page(), slug=slug)
     form = ReportForm(article, request.POST)
     if not form.is_valid():
         return render_article(request, article, form, status=400)
@@ -97,13 +101,35 @@ def report_create(request, slug):
         )
         response["Retry-After"] = str(wait)
         return response
-    report_submit(
+    report = report_submit(
         article=article,
         language=request.LANGUAGE_CODE,
         client_hash=client,
         **form.report_fields(),
     )
-    return redirect(f"{article.get_absolute_url()}?{SENT_PARAMETER}={SENT_VALUE}")
+    query = f"{SENT_PARAMETER}={SENT_VALUE}"
+    if report is not None:
+        query += f"&{STATUS_PARAMETER}={status_token(report)}"
+    return redirect(f"{article.get_absolute_url()}?{query}")
+
+
+@never_cache
+def report_status(request, token):
+    """The reader's private page on what became of a report."""
+    report = get_object_or_404(
+        Report.objects.select_related("article", "correction_note"),
+        pk=report_id_from_token(token),
+    )
+    decision = (
+        report.decisions.filter(action="status", to_status=report.status).last()
+        if report.status in workflow.OUTCOMES_TOLD_TO_READER
+        else None
+    )
+    return render(
+        request,
+        "corrections/status.html",
+        {"report": report, "reason": decision.reason if decision else ""},
+    )
 
 
 class PolicyView(TemplateView):

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "bootstrap",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_tasks_db",
     "articles",
     "corrections",
 ]
@@ -180,3 +181,47 @@ NEWSROOM_REPORT_MAX_BODY_BYTES = 64 * 1024
 NEWSROOM_PROXY_COUNT = int(os.environ.get("NEWSROOM_PROXY_COUNT", 0))
 # Days after which a reporter's name and e-mail address are erased.
 NEWSROOM_REPORTER_DATA_DAYS = 90
+
+# Hours until a report is due, by the kind an editor gives it.
+NEWSROOM_REPORT_DUE_HOURS = {
+    "unclassified": 48,
+    "factual": 24,
+    "missing_context": 48,
+    "typo": 72,
+    "other": 72,
+}
+# Where links in e-mails point to.
+NEWSROOM_BASE_URL = os.environ.get("NEWSROOM_BASE_URL", "http://127.0.0.1:8000")
+# Desk address for sections without one of their own.
+NEWSROOM_DESK_EMAIL = os.environ.get("NEWSROOM_DESK_EMAIL", "korrekturen@localhost")
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Newsroom <newsroom@localhost>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Django 6.1 mailers. Development prints e-mails to the console; production sends
+# them through an SMTP server (tests swap in the in-memory backend themselves).
+if os.environ.get("DJANGO_EMAIL_HOST") or PRODUCTION:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ.get("DJANGO_EMAIL_HOST", "localhost"),
+                "port": int(os.environ.get("DJANGO_EMAIL_PORT", 25)),
+                "username": os.environ.get("DJANGO_EMAIL_USER", ""),
+                "password": os.environ.get("DJANGO_EMAIL_PASSWORD", ""),
+                "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", False),
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+
+# Tasks run at once in development and tests; "database" queues them for
+# `manage.py db_worker` (django-tasks-db).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if os.environ.get("NEWSROOM_TASKS") == "database"
+        else "django.tasks.backends.immediate.ImmediateBackend",
+    }
+}

@@ -1,19 +1,61 @@
+from datetime import timedelta
+
 from django import template
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.timesince import timesince
 
 from corrections.forms import ReportForm
+from corrections.models import Report
+from corrections.status import report_id_from_token
 
 register = template.Library()
 
 SENT_PARAMETER = "report"
 SENT_VALUE = "sent"
+STATUS_PARAMETER = "status"
 
 
 @register.inclusion_tag("corrections/_report_section.html", takes_context=True)
 def report_section(context, article):
     """Render the report form under an article, bound if the view passed one."""
     request = context["request"]
+    token = request.GET.get(STATUS_PARAMETER, "")
     return {
         "article": article,
         "form": context.get("report_form") or ReportForm(article),
         "sent": request.GET.get(SENT_PARAMETER) == SENT_VALUE,
+        "status_url": (
+            reverse("corrections:status", kwargs={"token": token})
+            if report_id_from_token(token)
+            else ""
+        ),
     }
+
+
+@register.simple_tag
+def reader_status(report) -> str:
+    """Return what a reader is told about the state of a report."""
+    return READER_STATUS[report.status]
+
+
+S = Report.Status
+READER_STATUS = {
+    # Spam is not admitted to: the sender sees the same as any reader.
+    S.NEW: S.NEW.label,
+    S.SPAM: S.NEW.label,
+    S.IN_REVIEW: S.IN_REVIEW.label,
+    S.DUPLICATE: S.IN_REVIEW.label,
+    S.CORRECTED: S.CORRECTED.label,
+    S.FIXED_SILENTLY: S.FIXED_SILENTLY.label,
+    S.REJECTED: S.REJECTED.label,
+}
+
+
+@register.filter
+def as_duration(value: timedelta | None) -> str:
+    """Write a duration the way people say it: "3 Stunden, 20 Minuten"."""
+    if value is None:
+        return ""
+    now = timezone.now()
+    return timesince(now - value, now)

@@ -33,9 +33,16 @@ def test_policy_page_linked_from_the_form_exists(client, article):
 def test_report_is_stored_and_reader_sees_the_confirmation(client, article):
     response = client.post(report_url(article), report_post(article))
     assert response.status_code == 302
-    assert response["Location"] == f"{article.get_absolute_url()}?report=sent"
+    assert response["Location"].startswith(
+        f"{article.get_absolute_url()}?report=sent&status="
+    )
     page = client.get(response["Location"])
     assert CONFIRMATION in page.text
+    status_link = page.context["status_url"]
+    assert f'href="{status_link}"' in page.text
+    assert (
+        "Neu" in client.get(status_link).text or "neu" in client.get(status_link).text
+    )
     report = Report.objects.get()
     assert report.status == Report.Status.NEW
     assert report.passage == "rund 8000 Soldaten"

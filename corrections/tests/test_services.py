@@ -89,8 +89,8 @@ def test_the_same_report_sent_twice_is_stored_once(article):
     first = report_submit(article=article, description="Doppelt", client_hash="c1")
     second = report_submit(article=article, description="Doppelt", client_hash="c1")
     other = report_submit(article=article, description="Doppelt", client_hash="c2")
-    assert first is not None and other is not None
-    assert second is None
+    assert second == first, "the repeat answers with the report already stored"
+    assert other != first
     assert Report.objects.count() == 2
 
 

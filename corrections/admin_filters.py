@@ -1,0 +1,83 @@
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import OPEN_STATUSES, Report
+
+OPEN = "open"
+ALL = "all"
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """Status, opening on the open reports (new and in review)."""
+
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [(OPEN, _("open")), (ALL, _("all")), *Report.Status.choices]
+
+    def value(self):
+        return super().value() or OPEN
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == str(lookup),
+                "query_string": changelist.get_query_string(
+                    {self.parameter_name: lookup}
+                ),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        if self.value() == OPEN:
+            return queryset.filter(status__in=OPEN_STATUSES)
+        if self.value() == ALL:
+            return queryset
+        return queryset.filter(status=self.value())
+
+
+class AssigneeFilter(admin.SimpleListFilter):
+    title = _("assigned to")
+    parameter_name = "assignee"
+    ME, NOBODY = "me", "nobody"
+
+    def lookups(self, request, model_admin):
+        editors = (
+            get_user_model()
+            .objects.filter(is_staff=True, is_active=True)
+            .order_by("username")
+            .only("pk", "username")
+        )
+        return [
+            (self.ME, _("me")),
+            (self.NOBODY, _("nobody")),
+            *((str(user.pk), user.get_username()) for user in editors),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == self.ME:
+            return queryset.filter(assignee=request.user)
+        if self.value() == self.NOBODY:
+            return queryset.filter(assignee__isnull=True)
+        if self.value() and self.value().isdigit():
+            return queryset.filter(assignee_id=self.value())
+        return queryset
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = _("overdue")
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("overdue")), ("no", _("on time"))]
+
+    def queryset(self, request, queryset):
+        overdue = {"status__in": OPEN_STATUSES, "due_at__lt": timezone.now()}
+        if self.value() == "yes":
+            return queryset.filter(**overdue)
+        if self.value() == "no":
+            return queryset.exclude(**overdue)
+        return queryset

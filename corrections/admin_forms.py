@@ -1,0 +1,56 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import OPEN_STATUSES, CorrectionNote, Report
+
+
+class ReasonForm(forms.Form):
+    """The public reason for rejecting reports, asked for by the bulk action."""
+
+    reason = forms.CharField(
+        label=_("Reason (the reader sees it)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+    )
+
+
+class DecisionForm(forms.Form):
+    """One decision on one report, taken on its page."""
+
+    decision = forms.ChoiceField(
+        choices=[
+            ("in_review", _("Start review")),
+            ("assign_me", _("Assign to me")),
+            ("fixed_silently", _("Fixed silently")),
+            ("rejected", _("Reject")),
+            ("spam", _("Spam")),
+            ("reopen", _("Reopen")),
+        ]
+    )
+    reason = forms.CharField(required=False, max_length=2000)
+
+
+class CorrectionPublishForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Type"), choices=CorrectionNote.Kind.choices)
+    text = forms.CharField(
+        label=_("Public note"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Shown under the article with today's date. Say what was wrong and what "
+            "is right: “An earlier version said …; in fact …”."
+        ),
+    )
+    also_resolves = forms.ModelMultipleChoiceField(
+        label=_("Also resolves"),
+        queryset=Report.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Other open reports on this article that this note answers."),
+    )
+
+    def __init__(self, report: Report, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["also_resolves"].queryset = Report.objects.filter(
+            article=report.article, status__in=OPEN_STATUSES
+        ).exclude(pk=report.pk)

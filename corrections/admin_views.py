@@ -1,0 +1,166 @@
+"""Admin pages about one report, beyond the change form, and the desk metrics."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from . import metrics, services, workflow
+from .admin_forms import CorrectionPublishForm, DecisionForm
+from .excerpt import excerpt_for, passages_overlap
+from .models import OPEN_STATUSES, Report
+
+POSSIBLE_DUPLICATES_SHOWN = 20
+
+
+def change_url(report) -> str:
+    return reverse("admin:corrections_report_change", args=[report.pk])
+
+
+def possible_duplicates(report) -> list[Report]:
+    """Other reports on the article, those about the same passage first."""
+    others = list(
+        Report.objects.filter(article_id=report.article_id)
+        .exclude(pk=report.pk)
+        .exclude(status=Report.Status.SPAM)
+        .order_by("-created_at")[:POSSIBLE_DUPLICATES_SHOWN]
+    )
+    for other in others:
+        other.same_passage = passages_overlap(other.passage, report.passage)
+    return sorted(others, key=lambda other: not other.same_passage)
+
+
+def report_panels(report, user) -> dict:
+    """What the change page shows beside the form."""
+    allowed = workflow.next_statuses(report.status)
+    return {
+        "excerpt": excerpt_for(report),
+        "possible_duplicates": possible_duplicates(report),
+        "allowed_statuses": allowed,
+        "can_publish": Report.Status.CORRECTED in allowed
+        and report.status != Report.Status.DUPLICATE
+        and user.has_perm("corrections.add_correctionnote"),
+        "is_open": report.status in OPEN_STATUSES,
+    }
+
+
+DECISIONS = {
+    "in_review": lambda report, editor, reason: services.report_start_review(
+        report=report, editor=editor
+    ),
+    "assign_me": lambda report, editor, reason: services.report_assign(
+        report=report, editor=editor, assignee=editor
+    ),
+    "fixed_silently": lambda report, editor, reason: services.report_fix_silently(
+        report=report, editor=editor, reason=reason
+    ),
+    "rejected": lambda report, editor, reason: services.report_reject(
+        report=report, editor=editor, reason=reason
+    ),
+    "spam": lambda report, editor, reason: services.report_mark_spam(
+        report=report, editor=editor
+    ),
+    "reopen": lambda report, editor, reason: services.report_reopen(
+        report=report, editor=editor, reason=reason
+    ),
+}
+
+
+def decide(model_admin, request, report):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        model_admin.message_user(request, _("Unknown decision."), messages.ERROR)
+        return redirect(change_url(report))
+    try:
+        DECISIONS[form.cleaned_data["decision"]](
+            report, request.user, form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        model_admin.message_user(request, " ".join(error.messages), messages.ERROR)
+    else:
+        model_admin.message_user(request, _("Decision recorded."), messages.SUCCESS)
+    return redirect(change_url(report))
+
+
+def mark_duplicates(model_admin, request, report):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    ids = [value for value in request.POST.getlist("duplicate") if value.isdigit()]
+    marked = 0
+    for other in Report.objects.filter(pk__in=ids, article_id=report.article_id):
+        try:
+            services.report_mark_duplicate(
+                report=other, editor=request.user, original=report
+            )
+            marked += 1
+        except ValidationError as error:
+            model_admin.message_user(request, " ".join(error.messages), messages.ERROR)
+    if marked:
+        model_admin.message_user(
+            request,
+            _("%(count)d report(s) marked as duplicates of this one.")
+            % {"count": marked},
+            messages.SUCCESS,
+        )
+    return redirect(change_url(report))
+
+
+def publish_correction(model_admin, request, report):
+    if not request.user.has_perm("corrections.add_correctionnote"):
+        raise PermissionDenied
+    form = CorrectionPublishForm(report, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            note = services.correction_publish(
+                article=report.article,
+                editor=request.user,
+                kind=form.cleaned_data["kind"],
+                text=form.cleaned_data["text"],
+                reports=[report, *form.cleaned_data["also_resolves"]],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            model_admin.message_user(
+                request,
+                _("The correction is published on the article."),
+                messages.SUCCESS,
+            )
+            return redirect(change_url(report) + f"?published={note.pk}")
+    return TemplateResponse(
+        request,
+        "admin/corrections/report/publish_correction.html",
+        {
+            **model_admin.admin_site.each_context(request),
+            "opts": model_admin.opts,
+            "original": report,
+            "title": _("Publish a correction"),
+            "form": form,
+            "excerpt": excerpt_for(report),
+        },
+    )
+
+
+class MetricsView(TemplateView):
+    template_name = "admin/corrections/report/metrics.html"
+    model_admin = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.model_admin.has_view_permission(request):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            **self.model_admin.admin_site.each_context(self.request),
+            "opts": self.model_admin.opts,
+            "title": _("Corrections desk: figures"),
+            **metrics.desk_figures(),
+        }

@@ -1,0 +1,66 @@
+"""E-mails about reports: to the desk when one arrives, to the reader at the end."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .models import Report
+from .status import status_url
+
+
+def absolute(path: str) -> str:
+    return settings.NEWSROOM_BASE_URL.rstrip("/") + path
+
+
+def desk_address(report: Report) -> str:
+    return report.article.section.desk_email or settings.NEWSROOM_DESK_EMAIL
+
+
+def send_desk_alert(report_id: int) -> None:
+    report = Report.objects.select_related("article__section").get(pk=report_id)
+    # The desk works in the newsroom's language, whatever the reader wrote in.
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "report": report,
+            "admin_url": absolute(
+                reverse("admin:corrections_report_change", args=[report.pk])
+            ),
+            "article_url": absolute(report.article.get_absolute_url()),
+        }
+        send_mail(
+            _("New report on “%(title)s”") % {"title": report.article.title},
+            render_to_string("corrections/email/desk_new_report.txt", context),
+            None,
+            [desk_address(report)],
+        )
+
+
+def send_reader_outcome(report_id: int) -> None:
+    report = Report.objects.select_related("article", "correction_note").get(
+        pk=report_id
+    )
+    if not (report.reporter_email and report.consent_at):
+        return
+    decision = report.decisions.filter(action="status", to_status=report.status).last()
+    with translation.override(report.language):
+        context = {
+            "report": report,
+            "reason": decision.reason if decision else "",
+            "article_url": absolute(
+                report.correction_note.get_absolute_url()
+                if report.correction_note
+                else report.article.get_absolute_url()
+            ),
+            "status_url": absolute(status_url(report)),
+        }
+        send_mail(
+            _("Your report on “%(title)s”") % {"title": report.article.title},
+            render_to_string("corrections/email/reader_outcome.txt", context),
+            None,
+            [report.reporter_email],
+        )
+    # The address served its one purpose; the e-mail tells the reader it is gone.
+    Report.objects.filter(pk=report.pk).erase_reporter_data()

@@ -1,0 +1,28 @@
+import itertools
+
+import pytest
+
+from corrections.services import report_submit
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def make_report(db, article):
+    """Store a reader's report the way the form does (on `article` unless given)."""
+
+    def make(**fields):
+        fields.setdefault("article", article)
+        fields.setdefault("description", f"Fehler Nummer {next(_numbers)}")
+        return report_submit(**fields)
+
+    return make
+
+
+@pytest.fixture
+def other_editor(db, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("kollegin", is_staff=True)
+    user.groups.add(Group.objects.get(name="Redaktion"))
+    return user

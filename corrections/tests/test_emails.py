@@ -1,0 +1,102 @@
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from corrections import services
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def sending(django_capture_on_commit_callbacks):
+    """Run what is queued after commit (the e-mail tasks), as production would."""
+
+    def run(function, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return function(*args, **kwargs)
+
+    return run
+
+
+def test_new_report_is_mailed_to_the_section_desk(sending, make_report, article):
+    article.section.desk_email = "politik@example.org"
+    article.section.save()
+    report = sending(make_report, passage="rund 8000", description="Es waren mehr.")
+    (message,) = mail.outbox
+    assert message.to == ["politik@example.org"]
+    assert article.title in message.subject
+    assert "Es waren mehr." in message.body
+    assert f"/admin/corrections/report/{report.pk}/change/" in message.body
+
+
+def test_desk_address_falls_back_to_the_setting(sending, make_report, settings):
+    settings.NEWSROOM_DESK_EMAIL = "desk@example.org"
+    sending(make_report)
+    assert mail.outbox[0].to == ["desk@example.org"]
+
+
+def test_spam_does_not_reach_the_desk(sending, make_report):
+    sending(make_report, spam_reason="honeypot")
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("language", "greeting", "outcome"),
+    [
+        ("de", "vielen Dank für Ihre Meldung", "Wir haben Ihre Meldung geprüft"),
+        ("en", "thank you for your report", "We have checked your report"),
+    ],
+)
+def test_reader_hears_the_outcome_in_their_language(
+    sending, make_report, editor, language, greeting, outcome
+):
+    report = make_report(
+        reporter_email="leser@example.org", consent=True, language=language
+    )
+    mail.outbox.clear()
+    sending(
+        services.report_reject, report=report, editor=editor, reason="Es stimmt so."
+    )
+    (message,) = mail.outbox
+    assert message.to == ["leser@example.org"]
+    assert greeting in message.body and outcome in message.body
+    assert "Es stimmt so." in message.body
+    report.refresh_from_db()
+    assert report.reporter_email == "", "the address is erased once it has been used"
+
+
+def test_reader_hears_about_a_published_correction(
+    sending, make_report, editor, article
+):
+    report = make_report(reporter_email="leser@example.org", consent=True)
+    mail.outbox.clear()
+    note = sending(
+        services.correction_publish,
+        article=article, editor=editor, kind="correction",
+        text="Es waren 10.000 Soldaten.", reports=[report],
+    )  # fmt: skip
+    (message,) = mail.outbox
+    assert "Sie hatten recht" in message.body
+    assert "Es waren 10.000 Soldaten." in message.body
+    assert note.get_absolute_url() in message.body
+
+
+def test_no_outcome_mail_without_an_address(sending, make_report, editor):
+    report = make_report()
+    mail.outbox.clear()
+    sending(services.report_reject, report=report, editor=editor, reason="Nein.")
+    assert mail.outbox == []
+
+
+def test_daily_digest_lists_open_and_overdue_reports(make_report, settings):
+    settings.NEWSROOM_DESK_EMAIL = "desk@example.org"
+    overdue = make_report(description="Längst fällig")
+    overdue.due_at = overdue.created_at.replace(year=2020)
+    overdue.save()
+    make_report(description="Noch Zeit")
+    mail.outbox.clear()
+    call_command("send_report_digest")
+    (message,) = mail.outbox
+    assert message.subject == "Korrekturen: 2 offen, 1 überfällig"
+    assert "[überfällig] #" in message.body and "Längst fällig" in message.body
+    assert "Noch Zeit" in message.body
