@@ -52,3 +52,49 @@ def parse(text: str) -> DemoArticle:
 
 def demo_articles() -> list[DemoArticle]:
     return [parse(path.read_text("utf-8")) for path in sorted(DEMO_DIR.glob("*.md"))]
+
+
+# Reader reports waiting in the demo queue: (article slug, hours ago, fields).
+DEMO_REPORTS = [
+    (
+        "lindenfeld-baut-sein-radwegenetz-aus-und-streitet-ueber-parkplaetze",
+        50,
+        {
+            "passage": "Mit 27 zu 14 Stimmen",
+            "context_before": "Debatte war die Entscheidung klar: ",
+            "context_after": " hat der Stadtrat von Lindenfeld am Montagabend",
+            "description": "Laut Sitzungsprotokoll waren es 27 zu 13 Stimmen; "
+            "ein Ratsmitglied hat sich enthalten.",
+            "suggestion": "Mit 27 zu 13 Stimmen",
+            "source_url": "https://www.example.org/ratsinfo/sitzung-2024-11-04",
+        },
+    ),
+    (
+        "lindenfeld-baut-sein-radwegenetz-aus-und-streitet-ueber-parkplaetze",
+        20,
+        {
+            "passage": "27 zu 14",
+            "description": "Die Abstimmung ging 27:13 aus, ich war als Zuhörer dabei.",
+        },
+    ),
+    (
+        "usa-rund-8000-nordkoreanische-soldaten-in-der-region-kursk",
+        6,
+        {
+            "passage": "rund 8000 Soldaten",
+            "context_before": "dass Nordkorea inzwischen ",
+            "context_after": " in die russische Grenzregion Kursk verlegt hat.",
+            "description": "Im Text stehen einmal 8000 und einmal 10.000 Soldaten. "
+            "Was stimmt denn nun?",
+        },
+    ),
+    (
+        "hoerspiel-unter-freiem-himmel-lindenfeld-feiert-das-erzaehlen",
+        2,
+        {
+            "passage": "mit Cellophan ein Lagerfeuer",
+            "description": "Das Knistern von Cellophan ist ein Klassiker – aber es "
+            "wäre schön zu erwähnen, wer den Workshop geleitet hat.",
+        },
+    ),
+]

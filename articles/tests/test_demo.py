@@ -68,3 +68,12 @@ def test_load_demo_refuses_in_production(settings):
     with pytest.raises(CommandError):
         call_command("load_demo")
     assert not Article.objects.exists()
+
+
+def test_demo_fills_the_editors_queue_once():
+    from corrections.models import Report
+
+    call_command("load_demo")
+    call_command("load_demo")
+    assert Report.objects.filter(status="new").count() == 4
+    assert sum(report.is_overdue for report in Report.objects.all()) == 1

@@ -100,3 +100,19 @@ def test_daily_digest_lists_open_and_overdue_reports(make_report, settings):
     assert message.subject == "Korrekturen: 2 offen, 1 überfällig"
     assert "[überfällig] #" in message.body and "Längst fällig" in message.body
     assert "Noch Zeit" in message.body
+
+
+def test_production_queue_holds_the_mail_until_the_worker_runs(
+    make_report, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    # Django resets its task backends when TASKS changes (setting_changed).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        make_report(description="Über die Warteschlange")
+    assert mail.outbox == []
+    assert DBTaskResult.objects.count() == 1
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+    (message,) = mail.outbox
+    assert "Über die Warteschlange" in message.body

@@ -1,15 +1,18 @@
 import os
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
-from articles.demo_content import AUTHORS, SECTIONS, demo_articles
+from articles.demo_content import AUTHORS, DEMO_REPORTS, SECTIONS, demo_articles
 from articles.models import Article, Author, Section
 from articles.slugs import slugify_german
+from corrections.models import Report
 
 EDITOR_USERNAME = "redaktion"
 EDITORS_GROUP = "Redaktion"
@@ -25,6 +28,7 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             count = self.load_articles()
+            self.load_reports()
             password = self.ensure_editor()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {count} articles."))
         if password:
@@ -61,6 +65,24 @@ class Command(BaseCommand):
             )
             article.authors.set([authors[name] for name in demo.authors])
         return len(demos)
+
+    def load_reports(self) -> None:
+        """Seed the editors' queue with a few reader reports, once."""
+        now = timezone.now()
+        for slug, hours_ago, fields in DEMO_REPORTS:
+            article = Article.objects.get(slug=slug)
+            if article.reports.filter(description=fields["description"]).exists():
+                continue
+            report = Report.objects.create(
+                article=article,
+                article_revision=article.revision,
+                due_at=now - timedelta(hours=hours_ago - 48),
+                **fields,
+            )
+            # Received some time ago, so that the queue shows ages and one is overdue.
+            Report.objects.filter(pk=report.pk).update(
+                created_at=now - timedelta(hours=hours_ago)
+            )
 
     def ensure_editor(self) -> str | None:
         """Create the editor account; return its password if one was generated."""
