@@ -1,5 +1,6 @@
 """Real-browser tests: Playwright driving Debian's Chromium, never a downloaded one."""
 
+import importlib
 import os
 import shutil
 
@@ -63,3 +64,18 @@ def page_without_js(browser, live_server):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def editors_group(transactional_db):
+    """The editors' group, as its data migration makes it.
+
+    Browser tests need real commits, and the database is flushed after each of
+    them, which also removes what data migrations created.
+    """
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    migration = importlib.import_module("corrections.migrations.0003_editors_group")
+    migration.create_editors_group(apps, None)
+    return Group.objects.get(name=migration.GROUP)

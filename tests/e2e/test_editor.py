@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from corrections.models import Report
@@ -15,11 +14,11 @@ PASSWORD = "ein-langes-redaktionspasswort"
 
 
 @pytest.fixture
-def desk_editor(django_user_model):
+def desk_editor(django_user_model, editors_group):
     user = django_user_model.objects.create_user(
         "redakteurin", password=PASSWORD, is_staff=True
     )
-    user.groups.add(Group.objects.get(name="Redaktion"))
+    user.groups.add(editors_group)
     return user
 
 
