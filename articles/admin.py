@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import Article, Author, Section
+from .models import Article, ArticleVersion, Author, Section
 
 
 @admin.register(Section)
@@ -17,6 +17,21 @@ class SectionAdmin(admin.ModelAdmin):
 class AuthorAdmin(admin.ModelAdmin):
     list_display = ["name", "bio"]
     search_fields = ["name"]
+
+
+class ArticleVersionInline(admin.TabularInline):
+    model = ArticleVersion
+    fields = ["revision", "title", "valid_from", "replaced_at", "replaced_by"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Article)
@@ -41,6 +56,7 @@ class ArticleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["authors"]
     actions = ["publish", "unpublish"]
+    inlines = [ArticleVersionInline]
     view_on_site = True
     fieldsets = [
         (None, {"fields": ["kicker", "title", "slug", "lead", "body"]}),
@@ -49,6 +65,10 @@ class ArticleAdmin(admin.ModelAdmin):
             {"fields": ["section", "authors", "language", "status", "published_at"]},
         ),
     ]
+
+    def save_model(self, request, obj, form, change):
+        obj.edited_by = request.user  # recorded on the version this edit replaces
+        super().save_model(request, obj, form, change)
 
     @admin.action(description=_("Publish selected articles"), permissions=["change"])
     def publish(self, request, queryset):

@@ -1,11 +1,12 @@
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from .markdown import render_markdown
 from .slugs import unique_slug
+from .text import reader_text
 
 
 class Section(models.Model):
@@ -169,14 +170,24 @@ class Article(models.Model):
             )
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        if self._text_changed_after_publication():
-            self.revision += 1
-            self.revised_at = timezone.now()
         self.body_html = render_markdown(self.body)
-        super().save(*args, **kwargs)
+        # The previous version and the change are stored together, or neither is.
+        with transaction.atomic():
+            previous = self._version_readers_saw()
+            if previous is not None:
+                self.revision = previous.revision + 1
+                self.revised_at = previous.replaced_at
+            super().save(*args, **kwargs)
+            if previous is not None:
+                previous.save()
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def canonical_path(self) -> str:
+        """The article's address in its own language (German at /, English /en/)."""
+        with translation.override(self.language):
+            return self.get_absolute_url()
 
     @property
     def is_public(self) -> bool:
@@ -187,19 +198,87 @@ class Article(models.Model):
             and self.published_at <= timezone.now()
         )
 
-    def _text_changed_after_publication(self) -> bool:
-        """Return True if this save changes a text that readers could already see."""
+    def _version_readers_saw(self) -> "ArticleVersion | None":
+        """Return the version this save replaces, if readers saw it and will notice.
+
+        Only headline, lead and body count, and only changes to their words:
+        spacing or Markdown formatting alone does not make a new version.
+        """
         if self.pk is None:
-            return False
+            return None
         stored = (
-            Article.objects.filter(pk=self.pk)
-            .values("status", "published_at", *self.READER_VISIBLE_FIELDS)
+            Article.objects.select_for_update()
+            .filter(pk=self.pk)
+            .values(
+                "status",
+                "published_at",
+                "revision",
+                "revised_at",
+                *self.READER_VISIBLE_FIELDS,
+            )
             .first()
         )
         if stored is None or stored["status"] != self.Status.PUBLISHED:
-            return False
+            return None
         if stored["published_at"] is None or stored["published_at"] > timezone.now():
-            return False
-        return any(
-            stored[name] != getattr(self, name) for name in self.READER_VISIBLE_FIELDS
+            return None
+        before = reader_text(stored["title"], stored["lead"], stored["body"])
+        if before == reader_text(self.title, self.lead, self.body):
+            return None
+        return ArticleVersion(
+            article=self,
+            revision=stored["revision"],
+            title=stored["title"],
+            lead=stored["lead"],
+            body=stored["body"],
+            valid_from=stored["revised_at"] or stored["published_at"],
+            replaced_at=timezone.now(),
+            replaced_by=getattr(self, "edited_by", None),
         )
+
+
+class ArticleVersion(models.Model):
+    """An earlier text of a published article, kept when the text changed."""
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="versions",
+    )
+    revision = models.PositiveIntegerField(_("revision"))
+    title = models.CharField(_("headline"), max_length=200)
+    lead = models.TextField(_("lead"))
+    body = models.TextField(_("body"))
+    valid_from = models.DateTimeField(_("shown from"))
+    replaced_at = models.DateTimeField(_("replaced at"))
+    replaced_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    correction_note = models.ForeignKey(
+        "corrections.CorrectionNote",
+        verbose_name=_("correction note"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="versions",
+        help_text=_("The published correction this change belongs to, if any."),
+    )
+
+    class Meta:
+        ordering = ["article", "revision"]
+        verbose_name = _("earlier version")
+        verbose_name_plural = _("earlier versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "revision"], name="version_unique_revision"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article} ({self.revision})"

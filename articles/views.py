@@ -2,7 +2,15 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
+from .diff import word_diff
 from .models import Article, Section
+from .structured_data import (
+    OPEN_GRAPH_LOCALES,
+    json_ld_script,
+    modified_at,
+    news_article,
+)
+from .text import reader_text
 
 
 def can_preview(request) -> bool:
@@ -50,4 +58,56 @@ class ArticleDetailView(DetailView):
         return articles.for_page()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(current_section=self.object.section, **kwargs)
+        return super().get_context_data(
+            **article_page_context(self.object, self.request), **kwargs
+        )
+
+
+def article_page_context(article, request) -> dict:
+    """What the article page shows besides the article: also used by the form."""
+    return {
+        "article": article,
+        "current_section": article.section,
+        "canonical_url": request.build_absolute_uri(article.canonical_path()),
+        "modified_at": modified_at(article),
+        "og_locale": OPEN_GRAPH_LOCALES.get(article.language, article.language),
+        "json_ld": json_ld_script(news_article(article, request)),
+    }
+
+
+class ArticleVersionsView(DetailView):
+    """The public history of an article's text, and what changed between two."""
+
+    context_object_name = "article"
+    template_name = "articles/versions.html"
+
+    def get_queryset(self):
+        return Article.objects.published().select_related("section")
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        versions = list(
+            article.versions.select_related("correction_note").only(
+                "revision", "title", "lead", "body", "valid_from", "replaced_at",
+                "correction_note__kind", "correction_note__published_at",
+                "correction_note__article_id",
+            )
+        )  # fmt: skip
+        texts = {v.revision: reader_text(v.title, v.lead, v.body) for v in versions}
+        texts[article.revision] = reader_text(article.title, article.lead, article.body)
+        newest = article.revision
+        older = self.revision_param("from", texts, default=max(newest - 1, 1))
+        newer = self.revision_param("to", texts, default=newest)
+        return super().get_context_data(
+            current_section=article.section,
+            versions=versions,
+            revisions=sorted(texts),
+            older=older,
+            newer=newer,
+            diff=word_diff(texts[older], texts[newer]) if older != newer else None,
+            **kwargs,
+        )
+
+    def revision_param(self, name: str, texts: dict, default: int) -> int:
+        value = self.request.GET.get(name, "")
+        return int(value) if value.isdigit() and int(value) in texts else default

@@ -12,7 +12,14 @@ from django.utils.translation import ngettext
 from . import admin_views, services
 from .admin_filters import AssigneeFilter, OverdueFilter, StatusFilter
 from .admin_forms import ReasonForm
-from .models import OPEN_STATUSES, CorrectionNote, Decision, EditorNote, Report
+from .models import (
+    OPEN_STATUSES,
+    CorrectionNote,
+    Decision,
+    EditorNote,
+    PolicyPage,
+    Report,
+)
 
 READER_FIELDS = [
     "article_links",
@@ -369,3 +376,10 @@ class CorrectionNoteAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False  # a published correction is part of the record
+
+
+@admin.register(PolicyPage)
+class PolicyPageAdmin(admin.ModelAdmin):
+    list_display = ["title", "language", "updated_at"]
+    fields = ["language", "title", "body"]
+    view_on_site = False

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from articles.markdown import render_markdown
 from articles.models import Article
 
 PASSAGE_MAX_LENGTH = 1000
@@ -293,3 +294,28 @@ class EditorNote(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+
+class PolicyPage(models.Model):
+    """The corrections policy, one per language, edited by editors in the admin."""
+
+    language = models.CharField(
+        _("language"), max_length=5, choices=settings.LANGUAGES, unique=True
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(
+        _("text"), help_text=_("Markdown: ## for subheadings, - for lists.")
+    )
+    body_html = models.TextField(editable=False, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("corrections policy")
+        verbose_name_plural = _("corrections policy")
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)

@@ -282,12 +282,28 @@ def correction_publish(
         )
         note.full_clean()
         note.save()
+        _link_versions(article, note)
         duplicates = Report.objects.filter(
             duplicate_of__in=reports, status=Report.Status.DUPLICATE
         )
         for report in [*reports, *duplicates]:
             _resolve_as_corrected(report, editor, note)
     return note
+
+
+def _link_versions(article: Article, note: CorrectionNote) -> None:
+    """Tie the text changes made since the previous note to this one."""
+    previous = (
+        article.correction_notes.exclude(pk=note.pk)
+        .filter(published_at__isnull=False)
+        .order_by("-published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    versions = article.versions.filter(correction_note__isnull=True)
+    if previous:
+        versions = versions.filter(replaced_at__gt=previous)
+    versions.update(correction_note=note)
 
 
 def _resolve_as_corrected(report: Report, editor, note: CorrectionNote) -> Report:

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import views
+from . import feeds, views
 
 app_name = "corrections"
 
@@ -15,6 +15,21 @@ urlpatterns = [
         pgettext_lazy("URL", "report/<str:token>/"),
         views.report_status,
         name="status",
+    ),
+    path(
+        pgettext_lazy("URL", "corrections/feed/"),
+        feeds.CorrectionFeed(),
+        name="feed",
+    ),
+    path(
+        pgettext_lazy("URL", "corrections/feed/atom/"),
+        feeds.CorrectionAtomFeed(),
+        name="feed-atom",
+    ),
+    path(
+        pgettext_lazy("URL", "corrections/"),
+        views.CorrectionLogView.as_view(),
+        name="log",
     ),
     path(
         pgettext_lazy("URL", "corrections/policy/"),

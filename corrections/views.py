@@ -1,17 +1,20 @@
 from functools import wraps
 
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.generic import TemplateView
+from django.views.generic import ListView, TemplateView
 
-from articles.models import Article
+from articles.models import Article, Section
+from articles.views import article_page_context
 
 from . import workflow
 from .clients import client_hash
 from .forms import ReportForm
-from .models import Report
+from .models import CorrectionNote, PolicyPage, Report
 from .origin import same_origin_required
 from .ratelimit import Limit, hit
 from .services import report_submit
@@ -69,11 +72,7 @@ def report_limits(article) -> list[Limit]:
 def render_article(
     request, article, form, status, template="articles/article_detail.html", **extra
 ):
-    context = {
-        "article": article,
-        "current_section": article.section,
-        "report_form": form,
-    }
+    context = {**article_page_context(article, request), "report_form": form}
     return render(request, template, {**context, **extra}, status=status)
 
 
@@ -134,3 +133,42 @@ def report_status(request, token):
 
 class PolicyView(TemplateView):
     template_name = "corrections/policy.html"
+
+    def get_context_data(self, **kwargs):
+        pages = {page.language: page for page in PolicyPage.objects.all()}
+        page = pages.get(get_language()) or pages.get(settings.LANGUAGE_CODE)
+        if page is None:
+            raise Http404
+        return super().get_context_data(page=page, **kwargs)
+
+
+class CorrectionLogView(ListView):
+    """Every published correction note, newest first."""
+
+    template_name = "corrections/log.html"
+    context_object_name = "notes"
+    paginate_by = 20
+
+    def get_queryset(self):
+        notes = (
+            CorrectionNote.objects.published()
+            .filter(article__in=Article.objects.published())
+            .select_related("article__section")
+            .order_by("-published_at", "-pk")
+        )
+        self.section = self.request.GET.get("section", "")
+        self.kind = self.request.GET.get("type", "")
+        if self.section:
+            notes = notes.filter(article__section__slug=self.section)
+        if self.kind in CorrectionNote.Kind.values:
+            notes = notes.filter(kind=self.kind)
+        return notes
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            sections=Section.objects.all(),
+            kinds=CorrectionNote.Kind.choices,
+            section=self.section,
+            kind=self.kind,
+            **kwargs,
+        )

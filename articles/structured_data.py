@@ -1,0 +1,71 @@
+"""schema.org NewsArticle data for an article page (JSON-LD)."""
+
+import json
+
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from .feeds import SITE_NAME
+
+# What may not appear raw inside <script>: "</script>" or "<!--" in an article's
+# text would end the element early. JSON's \\u escapes keep the data identical.
+SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+OPEN_GRAPH_LOCALES = {"de": "de_DE", "en": "en_GB"}
+
+
+def modified_at(article):
+    notes = getattr(article, "public_notes", [])
+    dates = [article.revised_at or article.published_at] + [
+        note.published_at for note in notes
+    ]
+    return max(date for date in dates if date)
+
+
+def news_article(article, request) -> dict:
+    absolute = request.build_absolute_uri
+    url = absolute(article.canonical_path())
+    with translation.override(article.language):
+        policy = absolute(reverse("corrections:policy"))
+        home = absolute(reverse("articles:front"))
+    return {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "@id": url,
+        "url": url,
+        "mainEntityOfPage": url,
+        "headline": article.title,
+        "description": article.lead,
+        "datePublished": article.published_at.isoformat(),
+        "dateModified": modified_at(article).isoformat(),
+        "author": [
+            {"@type": "Person", "name": author.name, "description": author.bio}
+            for author in article.authors.all()
+        ],
+        "articleSection": article.section.name,
+        "inLanguage": article.language,
+        "publisher": {
+            "@type": "NewsMediaOrganization",
+            "name": SITE_NAME,
+            "url": home,
+            "correctionsPolicy": policy,
+        },
+        "correction": [
+            {
+                "@type": "CorrectionComment",
+                "text": note.text,
+                "datePublished": note.published_at.isoformat(),
+                "url": absolute(note.get_absolute_url()),
+            }
+            for note in getattr(article, "public_notes", [])
+        ],
+    }
+
+
+def json_ld_script(data: dict) -> SafeString:
+    payload = json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES)
+    # The payload contains no "<" any more, so it cannot leave the element.
+    return format_html(
+        '<script type="application/ld+json">{}</script>', mark_safe(payload)
+    )
