@@ -98,3 +98,22 @@ DEMO_REPORTS = [
         },
     ),
 ]
+
+
+# One demo article was corrected: what it said first, what a reader reported, and
+# the note the editors published the next morning.
+DEMO_CORRECTION = {
+    "slug": "waermepumpe-oder-fernwaerme-was-hauseigentuemer-jetzt-rechnen-sollten",
+    "wrong": "Städte und Gemeinden müssen bis Ende 2025 festlegen,",
+    "right": "Städte und Gemeinden müssen in den kommenden Jahren festlegen,",
+    "report": {
+        "passage": "Städte und Gemeinden müssen bis Ende 2025 festlegen",
+        "description": "Die Frist gilt nur für Großstädte über 100.000 Einwohner; "
+        "kleinere Gemeinden haben bis Mitte 2028 Zeit.",
+        "source_url": "https://www.gesetze-im-internet.de/wpg/",
+    },
+    "note": "In einer früheren Fassung hieß es, alle Städte und Gemeinden müssten "
+    "ihre Wärmeplanung bis Ende 2025 festlegen. Tatsächlich gelten je nach Größe der "
+    "Gemeinde unterschiedliche Fristen bis Mitte 2028.",
+    "corrected_at": "2024-11-07 08:30",
+}

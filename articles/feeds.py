@@ -30,9 +30,6 @@ class ArticleFeed(Feed):
     def link(self):
         return reverse("articles:front")
 
-    def feed_extra_kwargs(self, obj):
-        return {"language": get_language()}
-
     def articles(self):
         return Article.objects.published().filter(language=get_language())
 

@@ -22,9 +22,6 @@ class CorrectionFeed(Feed):
     def link(self):
         return reverse("corrections:log")
 
-    def feed_extra_kwargs(self, obj):
-        return {"language": get_language()}
-
     def items(self):
         return (
             CorrectionNote.objects.published()

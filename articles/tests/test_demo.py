@@ -77,3 +77,19 @@ def test_demo_fills_the_editors_queue_once():
     call_command("load_demo")
     assert Report.objects.filter(status="new").count() == 4
     assert sum(report.is_overdue for report in Report.objects.all()) == 1
+
+
+def test_demo_reader_can_follow_a_correction_from_log_to_diff(client):
+    import feedparser
+
+    call_command("load_demo")
+    log = client.get("/korrekturen/").text
+    assert "Wärmepumpe oder Fernwärme" in log
+    feed = feedparser.parse(client.get("/korrekturen/feed/").content)
+    assert feed.entries[0].title.startswith("Korrektur: Wärmepumpe")
+    article = Article.objects.get(slug__startswith="waermepumpe")
+    page = client.get(article.get_absolute_url()).text
+    assert "Dieser Artikel wurde am 7. November 2024 korrigiert." in page
+    assert "bis Ende 2025" in page  # the note says what was wrong
+    diff = client.get(f"/artikel/{article.slug}/versionen/").text
+    assert "<del>bis Ende 2025</del> <ins>in den kommenden Jahren</ins>" in diff

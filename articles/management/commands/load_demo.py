@@ -1,6 +1,6 @@
 import os
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -9,10 +9,18 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from articles.demo_content import AUTHORS, DEMO_REPORTS, SECTIONS, demo_articles
+from articles.demo_content import (
+    AUTHORS,
+    DEMO_CORRECTION,
+    DEMO_REPORTS,
+    SECTIONS,
+    demo_articles,
+)
+from articles.markdown import render_markdown
 from articles.models import Article, Author, Section
 from articles.slugs import slugify_german
 from corrections.models import Report
+from corrections.services import correction_publish
 
 EDITOR_USERNAME = "redaktion"
 EDITORS_GROUP = "Redaktion"
@@ -30,6 +38,7 @@ class Command(BaseCommand):
             count = self.load_articles()
             self.load_reports()
             password = self.ensure_editor()
+            self.load_correction()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {count} articles."))
         if password:
             self.stdout.write(
@@ -83,6 +92,43 @@ class Command(BaseCommand):
             Report.objects.filter(pk=report.pk).update(
                 created_at=now - timedelta(hours=hours_ago)
             )
+
+    def load_correction(self) -> None:
+        """Replay one correction: first text, reader report, fix, published note."""
+        demo = DEMO_CORRECTION
+        article = Article.objects.get(slug=demo["slug"])
+        if article.correction_notes.exists():
+            return
+        editor = get_user_model().objects.get(username=EDITOR_USERNAME)
+        corrected_at = timezone.make_aware(
+            datetime.strptime(demo["corrected_at"], "%Y-%m-%d %H:%M")
+        )
+        first_text = article.body.replace(demo["right"], demo["wrong"])
+        Article.objects.filter(pk=article.pk).update(
+            body=first_text, body_html=render_markdown(first_text)
+        )
+        report = Report.objects.create(
+            article=article, article_revision=article.revision, **demo["report"]
+        )
+        article.refresh_from_db()
+        article.body = first_text.replace(demo["wrong"], demo["right"])
+        article.edited_by = editor
+        article.save()
+        note = correction_publish(
+            article=article,
+            editor=editor,
+            kind="correction",
+            text=demo["note"],
+            reports=[report],
+        )
+        # As if it happened the morning after publication, not today.
+        type(note).objects.filter(pk=note.pk).update(published_at=corrected_at)
+        article.versions.update(replaced_at=corrected_at)
+        Article.objects.filter(pk=article.pk).update(revised_at=corrected_at)
+        report.decisions.update(created_at=corrected_at)
+        Report.objects.filter(pk=report.pk).update(
+            created_at=corrected_at - timedelta(hours=14), resolved_at=corrected_at
+        )
 
     def ensure_editor(self) -> str | None:
         """Create the editor account; return its password if one was generated."""
