@@ -19,6 +19,9 @@ from .models import CONTEXT_MAX_LENGTH, CorrectionNote, Decision, EditorNote, Re
 from .tasks import notify_desk_of_report, notify_reader_of_outcome
 from .text import clean_text
 
+# E-mails are queued with robust=True: a mail server that is down is logged, and
+# never costs a reader their report or an editor their decision.
+
 # A second identical report from the same client within this time is the same
 # report sent twice (a double click, a resent form), not a new one.
 REPEAT_WINDOW = timedelta(minutes=2)
@@ -86,7 +89,9 @@ def report_submit(
         report.due_at = timezone.now() + _due_after(report.kind)
         report.save()
         if report.status == Report.Status.NEW:
-            transaction.on_commit(partial(notify_desk_of_report.enqueue, report.pk))
+            transaction.on_commit(
+                partial(notify_desk_of_report.enqueue, report.pk), robust=True
+            )
     cache.set(repeat_key, report.pk, timeout=window)
     return report
 
@@ -143,7 +148,9 @@ def _decide(*, report: Report, editor, to_status: str, reason: str = "", **chang
             and report.reporter_email
             and report.consent_at
         ):
-            transaction.on_commit(partial(notify_reader_of_outcome.enqueue, report.pk))
+            transaction.on_commit(
+                partial(notify_reader_of_outcome.enqueue, report.pk), robust=True
+            )
     return report
 
 

@@ -116,3 +116,23 @@ def test_production_queue_holds_the_mail_until_the_worker_runs(
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
     (message,) = mail.outbox
     assert "Über die Warteschlange" in message.body
+
+
+def test_a_broken_mail_server_does_not_lose_the_report(
+    client, article, settings, django_capture_on_commit_callbacks, caplog
+):
+    from corrections.models import Report
+
+    from .helpers import report_post, report_url
+
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": 9, "timeout": 2},
+        }
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(report_url(article), report_post(article))
+    assert response.status_code == 302
+    assert Report.objects.count() == 1
+    assert "ConnectionRefusedError" in caplog.text  # logged, not raised
