@@ -6,10 +6,27 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup setup-dev translations migrate demo lint format clean
+.PHONY: run serve test setup setup-dev translations migrate demo lint format clean
+
+# A production-like local run: DEBUG off, collected and compressed static files,
+# gunicorn. Plain http on loopback, so no TLS redirect and no secure-only cookies.
+SERVE_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat var/secret-key)" \
+	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_SECURE_SSL_REDIRECT=0 \
+	DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0 \
+	DJANGO_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend \
+	NEWSROOM_BASE_URL=http://$(HOST):$(PORT)
 
 run: setup translations migrate demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: setup translations migrate demo var/secret-key
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(SERVE_ENV) GUNICORN_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
+
+var/secret-key:
+	mkdir -p var
+	$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
 
 test: setup-dev translations
 	$(PY) -m ruff check .
@@ -47,4 +64,4 @@ lint:
 	$(PY) -m ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-wal db.sqlite3-shm
+	rm -rf $(VENV) staticfiles var db.sqlite3 db.sqlite3-wal db.sqlite3-shm

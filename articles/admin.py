@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .caching import bump_content_version
 from .models import Article, ArticleVersion, Author, Section
 
 
@@ -90,6 +91,7 @@ class ArticleAdmin(admin.ModelAdmin):
         count = queryset.filter(status=Article.Status.PUBLISHED).update(
             status=Article.Status.DRAFT, updated_at=timezone.now()
         )
+        bump_content_version()  # update() sends no signals
         self.message_user(
             request,
             ngettext(

@@ -5,3 +5,20 @@ from django.utils.translation import gettext_lazy as _
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Publishing")
+
+    def ready(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from .caching import bump_content_version
+
+        # Whatever a public page shows: when it changes, cached pages are stale.
+        for label in (
+            "articles.Article",
+            "articles.Section",
+            "articles.Author",
+            "corrections.CorrectionNote",
+            "corrections.PolicyPage",
+        ):
+            post_save.connect(bump_content_version, sender=label)
+            post_delete.connect(bump_content_version, sender=label)
+        m2m_changed.connect(bump_content_version, sender="articles.Article_authors")

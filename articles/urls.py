@@ -2,11 +2,12 @@ from django.urls import path
 from django.utils.translation import pgettext_lazy
 
 from . import feeds, views
+from .caching import public_page
 
 app_name = "articles"
 
 urlpatterns = [
-    path("", views.ArticleListView.as_view(), name="front"),
+    path("", public_page(views.ArticleListView.as_view()), name="front"),
     path("feed/", feeds.ArticleFeed(), name="feed"),
     path("feed/atom/", feeds.ArticleAtomFeed(), name="feed-atom"),
     path(
@@ -21,17 +22,17 @@ urlpatterns = [
     ),
     path(
         pgettext_lazy("URL", "section/<slug:slug>/"),
-        views.SectionView.as_view(),
+        public_page(views.SectionView.as_view()),
         name="section",
     ),
     path(
         pgettext_lazy("URL", "article/<slug:slug>/versions/"),
-        views.ArticleVersionsView.as_view(),
+        public_page(views.ArticleVersionsView.as_view()),
         name="versions",
     ),
     path(
         pgettext_lazy("URL", "article/<slug:slug>/"),
-        views.ArticleDetailView.as_view(),
+        public_page(views.ArticleDetailView.as_view()),
         name="detail",
     ),
 ]

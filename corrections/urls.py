@@ -1,6 +1,8 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
+from articles.caching import public_page
+
 from . import feeds, views
 
 app_name = "corrections"
@@ -28,12 +30,12 @@ urlpatterns = [
     ),
     path(
         pgettext_lazy("URL", "corrections/"),
-        views.CorrectionLogView.as_view(),
+        public_page(views.CorrectionLogView.as_view()),
         name="log",
     ),
     path(
         pgettext_lazy("URL", "corrections/policy/"),
-        views.PolicyView.as_view(),
+        public_page(views.PolicyView.as_view()),
         name="policy",
     ),
 ]

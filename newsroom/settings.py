@@ -309,3 +309,9 @@ TASKS = {
         else "django.tasks.backends.immediate.ImmediateBackend",
     }
 }
+
+# Public pages: browsers keep them a minute, shared caches (a reverse proxy) five;
+# the server keeps its rendered copy until content changes, ten minutes at most.
+NEWSROOM_PAGE_MAX_AGE = 60
+NEWSROOM_PAGE_S_MAXAGE = 300
+NEWSROOM_PAGE_CACHE_SECONDS = 600

@@ -1,0 +1,104 @@
+"""Public pages that shared caches may keep, and a server-side copy of each.
+
+A page is cached under a key that holds the site's content version. Saving an
+article, a section, an author, a correction note or the policy moves the version
+on, so the next reader gets a fresh page (and old copies expire on their own).
+"""
+
+import hashlib
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
+from django.utils.translation import get_language
+
+VERSION_KEY = "content-version"
+# Query parameters that change what a public page shows; others are ignored, so
+# that made-up parameters cannot fill the cache.
+PAGE_PARAMETERS = ("page", "section", "type", "from", "to")
+# Parameters that make a page personal (a reader's own confirmation and link).
+PRIVATE_PARAMETERS = ("report", "status")
+
+
+def content_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # Start from the clock, so that a lost cache never reuses old versions.
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def bump_content_version(**kwargs) -> None:
+    """Make every cached public page stale (a signal receiver, too)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def is_anonymous_reader(request) -> bool:
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and not any(
+        name in request.GET for name in PRIVATE_PARAMETERS
+    )
+
+
+def page_key(request) -> str:
+    parameters = "&".join(
+        f"{name}={request.GET[name]}" for name in PAGE_PARAMETERS if name in request.GET
+    )
+    address = hashlib.sha256(f"{request.path}?{parameters}".encode()).hexdigest()
+    return f"page:{content_version()}:{get_language()}:{address}"
+
+
+def render_for_cache(view, request, *args, **kwargs):
+    response = view(request, *args, **kwargs)
+    if hasattr(response, "render"):
+        response.render()
+    if response.status_code != 200:
+        return response, None
+    return response, {
+        "content": response.content,
+        "content_type": response["Content-Type"],
+        "etag": quote_etag(hashlib.md5(response.content).hexdigest()),
+        "last_modified": time.time(),
+    }
+
+
+def public_page(view):
+    """Serve anonymous readers a cached, shared-cacheable page; others a fresh one."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD") or not is_anonymous_reader(request):
+            response = view(request, *args, **kwargs)
+            patch_cache_control(response, private=True, no_cache=True, max_age=0)
+            return response
+        key = page_key(request)
+        page = cache.get(key)
+        if page is None:
+            response, page = render_for_cache(view, request, *args, **kwargs)
+            if page is None:
+                return response
+            cache.set(key, page, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+        response = HttpResponse(page["content"], content_type=page["content_type"])
+        response["ETag"] = page["etag"]
+        response["Last-Modified"] = http_date(page["last_modified"])
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.NEWSROOM_PAGE_MAX_AGE,
+            s_maxage=settings.NEWSROOM_PAGE_S_MAXAGE,
+        )
+        return get_conditional_response(
+            request,
+            etag=page["etag"],
+            last_modified=int(page["last_modified"]),
+            response=response,
+        )
+
+    return wrapper
