@@ -59,7 +59,7 @@ else:
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "newsroom.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -315,3 +315,7 @@ TASKS = {
 NEWSROOM_PAGE_MAX_AGE = 60
 NEWSROOM_PAGE_S_MAXAGE = 300
 NEWSROOM_PAGE_CACHE_SECONDS = 600
+
+# Admin login attempts per account and client in 15 minutes (four times as many
+# per client in an hour, whatever the account).
+NEWSROOM_LOGIN_ATTEMPTS = int(os.environ.get("NEWSROOM_LOGIN_ATTEMPTS", 5))
