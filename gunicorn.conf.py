@@ -15,6 +15,7 @@ max_requests = 2000
 max_requests_jitter = 200
 # Only our own reverse proxy may say which client and scheme a request came from.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+# "-" logs each request to stdout; an empty value logs none.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 wsgi_app = "newsroom.wsgi:application"

@@ -194,7 +194,7 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["newsroom.formats"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = os.environ.get("NEWSROOM_STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 if PRODUCTION:
     # whitenoise serves what collectstatic gathered (runserver does in development).

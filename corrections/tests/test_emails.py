@@ -102,6 +102,9 @@ def test_daily_digest_lists_open_and_overdue_reports(make_report, settings):
     assert "Noch Zeit" in message.body
 
 
+# The worker runs in its own process, committing its own transactions; with
+# PostgreSQL's pool it cannot run inside the test's transaction, so this test commits.
+@pytest.mark.django_db(transaction=True)
 def test_production_queue_holds_the_mail_until_the_worker_runs(
     make_report, settings, django_capture_on_commit_callbacks
 ):
