@@ -93,3 +93,21 @@ def test_made_up_parameters_share_one_cached_page(
 
 def test_missing_pages_are_not_cached_as_pages(client):
     assert client.get("/artikel/gibt-es-nicht/").status_code == 404
+
+
+def test_pages_go_over_the_wire_compressed_when_the_browser_accepts_it(client, article):
+    import gzip
+
+    plain = client.get(article.get_absolute_url())
+    packed = client.get(article.get_absolute_url(), HTTP_ACCEPT_ENCODING="gzip, br")
+    assert packed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed["Vary"]
+    assert gzip.decompress(packed.content) == plain.content
+    assert len(packed.content) < len(plain.content) / 2
+    assert packed["ETag"] == f"W/{plain['ETag']}"
+    revalidated = client.get(
+        article.get_absolute_url(),
+        HTTP_ACCEPT_ENCODING="gzip",
+        HTTP_IF_NONE_MATCH=packed["ETag"],
+    )
+    assert revalidated.status_code == 304
