@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test setup setup-dev translations migrate demo lint format clean
+.PHONY: run serve test bench setup setup-dev translations migrate demo lint format clean
 
 # A production-like local run: DEBUG off, collected and compressed static files,
 # gunicorn. Plain http on loopback, so no TLS redirect and no secure-only cookies.
@@ -33,6 +33,12 @@ test: setup-dev translations
 	$(PY) -m ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
+
+# Benchmarks with baselines (bench/RESULTS.md). Needs root for the apt packages.
+bench: setup-dev translations
+	@for tool in wrk redis-server; do command -v $$tool >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq wrk postgresql redis-server); done
+	eval "$$(.ci/services start)" && $(PY) -m bench.run
 
 setup: $(VENV)/.installed
 setup-dev: $(VENV)/.installed-dev

@@ -20,7 +20,7 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, quote_etag
 from django.utils.regex_helper import _lazy_re_compile
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_from_path
 
 VERSION_KEY = "content-version"
 # Query parameters that change what a public page shows; others are ignored, so
@@ -29,6 +29,27 @@ PAGE_PARAMETERS = ("page", "section", "type", "from", "to")
 # Parameters that make a page personal (a reader's own confirmation and link).
 PRIVATE_PARAMETERS = ("report", "status")
 ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
+
+# Each process keeps the pages it served recently, so that a hit costs one small
+# read of the shared content version, not a page from the shared cache. The key
+# holds the version: after a change, old entries can no longer match.
+_recent_pages: dict[str, dict] = {}
+RECENT_PAGES_MAX = 256
+
+
+def cached_page(key: str) -> dict | None:
+    page = _recent_pages.get(key)
+    if page is None:
+        page = cache.get(key)
+        if page is not None:
+            remember(key, page)
+    return page
+
+
+def remember(key: str, page: dict) -> None:
+    if len(_recent_pages) >= RECENT_PAGES_MAX:
+        _recent_pages.clear()  # crude, but bounded; busy pages return at once
+    _recent_pages[key] = page
 
 
 def content_version() -> int:
@@ -54,12 +75,16 @@ def is_anonymous_reader(request) -> bool:
     )
 
 
-def page_key(request) -> str:
+def page_address(request) -> str:
     parameters = "&".join(
         f"{name}={request.GET[name]}" for name in PAGE_PARAMETERS if name in request.GET
     )
-    address = hashlib.sha256(f"{request.path}?{parameters}".encode()).hexdigest()
-    return f"page:{content_version()}:{get_language()}:{address}"
+    return hashlib.sha256(f"{request.path}?{parameters}".encode()).hexdigest()
+
+
+def page_key(request, language=None) -> str:
+    language = language or get_language()
+    return f"page:{content_version()}:{language}:{page_address(request)}"
 
 
 def render_for_cache(view, request, *args, **kwargs):
@@ -79,6 +104,66 @@ def render_for_cache(view, request, *args, **kwargs):
     }
 
 
+def serve(request, page: dict) -> HttpResponse:
+    """The cached page as a response, compressed if the browser accepts it."""
+    if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+        response = HttpResponse(page["gzip"], content_type=page["content_type"])
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(page["content"], content_type=page["content_type"])
+    patch_vary_headers(response, ("Accept-Encoding",))
+    # Other bytes, same content: a weak ETag, as Django's GZipMiddleware does.
+    compressed = response.has_header("Content-Encoding")
+    response["ETag"] = f"W/{page['etag']}" if compressed else page["etag"]
+    response["Last-Modified"] = http_date(page["last_modified"])
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.NEWSROOM_PAGE_MAX_AGE,
+        s_maxage=settings.NEWSROOM_PAGE_S_MAXAGE,
+    )
+    return get_conditional_response(
+        request,
+        etag=page["etag"],
+        last_modified=int(page["last_modified"]),
+        response=response,
+    )
+
+
+class CachedPageMiddleware:
+    """Answer with a page this process already holds, before the rest of Django.
+
+    As whitenoise does for static files: sessions, locale, CSRF, URL resolving and
+    the view are skipped for a page that is cached and current. Anything else goes
+    on to `public_page`, which renders and stores pages. German pages are
+    unprefixed and English ones under /en/, so the path says the language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method in ("GET", "HEAD")
+            and page_address(request) in _public_addresses
+            and is_anonymous_reader(request)
+        ):
+            language = (
+                get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+            )
+            page = _recent_pages.get(page_key(request, language))
+            if page is not None:
+                response = serve(request, page)
+                response["Content-Language"] = language
+                response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
+                return response
+        return self.get_response(request)
+
+
+# Addresses of public pages this process has served (bounded like the pages).
+_public_addresses: set[str] = set()
+
+
 def public_page(view):
     """Serve anonymous readers a cached, shared-cacheable page; others a fresh one."""
 
@@ -89,33 +174,16 @@ def public_page(view):
             patch_cache_control(response, private=True, no_cache=True, max_age=0)
             return response
         key = page_key(request)
-        page = cache.get(key)
+        page = cached_page(key)
         if page is None:
             response, page = render_for_cache(view, request, *args, **kwargs)
             if page is None:
                 return response
             cache.set(key, page, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
-        if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
-            response = HttpResponse(page["gzip"], content_type=page["content_type"])
-            response["Content-Encoding"] = "gzip"
-        else:
-            response = HttpResponse(page["content"], content_type=page["content_type"])
-        patch_vary_headers(response, ("Accept-Encoding",))
-        # Other bytes, same content: a weak ETag, as Django's GZipMiddleware does.
-        compressed = response.has_header("Content-Encoding")
-        response["ETag"] = f"W/{page['etag']}" if compressed else page["etag"]
-        response["Last-Modified"] = http_date(page["last_modified"])
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=settings.NEWSROOM_PAGE_MAX_AGE,
-            s_maxage=settings.NEWSROOM_PAGE_S_MAXAGE,
-        )
-        return get_conditional_response(
-            request,
-            etag=page["etag"],
-            last_modified=int(page["last_modified"]),
-            response=response,
-        )
+            remember(key, page)
+        if len(_public_addresses) >= RECENT_PAGES_MAX:
+            _public_addresses.clear()
+        _public_addresses.add(page_address(request))
+        return serve(request, page)
 
     return wrapper

@@ -29,12 +29,13 @@ def hit(key: str, limits: list[Limit]) -> int:
     for limit in limits:
         window_start = math.floor(now / limit.seconds) * limit.seconds
         cache_key = f"ratelimit:{limit.name}:{key}:{window_start}"
-        cache.add(cache_key, 0, timeout=limit.seconds + 1)
         try:
             count = cache.incr(cache_key)
-        except ValueError:  # the window expired between add() and incr()
-            cache.set(cache_key, 1, timeout=limit.seconds + 1)
-            count = 1
+        except ValueError:  # the first request of this window
+            if cache.add(cache_key, 1, timeout=limit.seconds + 1):
+                count = 1
+            else:  # another request started the window just now
+                count = cache.incr(cache_key)
         if count > limit.count:
             wait = max(wait, math.ceil(window_start + limit.seconds - now))
     return wait

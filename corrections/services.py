@@ -77,7 +77,7 @@ def report_submit(
         status=Report.Status.SPAM if spam_reason else Report.Status.NEW,
         spam_reason=spam_reason,
     )
-    report.full_clean()
+    report.full_clean(exclude=["article"])  # we hold the article: no query for it
     repeat_key = _repeat_key(report)
     window = int(REPEAT_WINDOW.total_seconds())
     # cache.add is atomic (also on Redis): of two simultaneous requests of a

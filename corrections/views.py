@@ -72,6 +72,8 @@ def report_limits(article) -> list[Limit]:
 def render_article(
     request, article, form, status, template="articles/article_detail.html", **extra
 ):
+    # The full page is needed only to show the form again: load what it shows now.
+    article = Article.objects.for_page().get(pk=article.pk)
     context = {**article_page_context(article, request), "report_form": form}
     return render(request, template, {**context, **extra}, status=status)
 
@@ -83,7 +85,9 @@ def render_article(
 @refuse_large_bodies
 @same_origin_required
 def report_create(request, slug):
-    article = get_object_or_404(Article.objects.published().for_page(), slug=slug)
+    article = get_object_or_404(
+        Article.objects.published().select_related("section"), slug=slug
+    )
     form = ReportForm(article, request.POST)
     if not form.is_valid():
         return render_article(request, article, form, status=400)

@@ -111,3 +111,16 @@ def test_pages_go_over_the_wire_compressed_when_the_browser_accepts_it(client, a
         HTTP_IF_NONE_MATCH=packed["ETag"],
     )
     assert revalidated.status_code == 304
+
+
+def test_pages_served_early_keep_their_security_headers(client, article):
+    first = client.get(article.get_absolute_url())
+    again = client.get(article.get_absolute_url())  # answered before the view runs
+    assert again.content == first.content
+    assert again["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in again["Content-Security-Policy"]
+    assert again["Referrer-Policy"] == "same-origin"
+    assert again["Content-Language"] == "de"
+    english = client.get(f"/en/article/{article.slug}/")
+    assert client.get(f"/en/article/{article.slug}/")["Content-Language"] == "en"
+    assert english.content != first.content
