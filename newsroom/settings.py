@@ -161,7 +161,7 @@ if REDIS_URL:
 elif PRODUCTION:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "newsroom.cache.SharedFileCache",
             "LOCATION": os.environ.get(
                 "NEWSROOM_CACHE_DIR", str(BASE_DIR / "var/cache")
             ),
