@@ -82,9 +82,10 @@ def page_address(request) -> str:
     return hashlib.sha256(f"{request.path}?{parameters}".encode()).hexdigest()
 
 
-def page_key(request, language=None) -> str:
+def page_key(request, language=None, address=None) -> str:
     language = language or get_language()
-    return f"page:{content_version()}:{language}:{page_address(request)}"
+    address = address or page_address(request)
+    return f"page:{content_version()}:{language}:{address}"
 
 
 def render_for_cache(view, request, *args, **kwargs):

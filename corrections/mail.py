@@ -44,11 +44,10 @@ def send_reader_outcome(report_id: int) -> None:
     )
     if not (report.reporter_email and report.consent_at):
         return
-    decision = report.decisions.filter(action="status", to_status=report.status).last()
     with translation.override(report.language):
         context = {
             "report": report,
-            "reason": decision.reason if decision else "",
+            "reason": report.public_reason(),
             "article_url": absolute(
                 report.correction_note.get_absolute_url()
                 if report.correction_note

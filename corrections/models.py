@@ -228,8 +228,24 @@ class Report(models.Model):
     def is_overdue(self) -> bool:
         return self.is_open and self.due_at is not None and self.due_at < timezone.now()
 
+    def public_reason(self) -> str:
+        """Return the editors' reason for the outcome, if readers are told of it."""
+        if self.status not in OUTCOMES_TOLD_TO_READER:
+            return ""
+        decision = self.decisions.filter(
+            action=Decision.Action.STATUS, to_status=self.status
+        ).last()
+        return decision.reason if decision else ""
+
 
 OPEN_STATUSES = (Report.Status.NEW, Report.Status.IN_REVIEW)
+# Outcomes a reader who left an e-mail address hears about. A duplicate waits for
+# its original; spam gets no answer.
+OUTCOMES_TOLD_TO_READER = {
+    Report.Status.CORRECTED,
+    Report.Status.FIXED_SILENTLY,
+    Report.Status.REJECTED,
+}
 
 
 class Decision(models.Model):

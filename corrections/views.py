@@ -11,7 +11,6 @@ from django.views.generic import ListView, TemplateView
 from articles.models import Article, Section
 from articles.views import article_page_context
 
-from . import workflow
 from .clients import client_hash
 from .forms import ReportForm
 from .models import CorrectionNote, PolicyPage, Report
@@ -123,15 +122,10 @@ def report_status(request, token):
         Report.objects.select_related("article", "correction_note"),
         pk=report_id_from_token(token),
     )
-    decision = (
-        report.decisions.filter(action="status", to_status=report.status).last()
-        if report.status in workflow.OUTCOMES_TOLD_TO_READER
-        else None
-    )
     return render(
         request,
         "corrections/status.html",
-        {"report": report, "reason": decision.reason if decision else ""},
+        {"report": report, "reason": report.public_reason()},
     )
 
 

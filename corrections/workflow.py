@@ -1,6 +1,15 @@
 """Which status a report may move to from which: the one place that says so."""
 
-from .models import Report
+from .models import OUTCOMES_TOLD_TO_READER, Report
+
+# OUTCOMES_TOLD_TO_READER is defined with the model (Report.public_reason uses it).
+__all__ = [
+    "OUTCOMES_TOLD_TO_READER",
+    "RESOLUTIONS",
+    "TRANSITIONS",
+    "can_move",
+    "next_statuses",
+]
 
 S = Report.Status
 
@@ -16,10 +25,6 @@ TRANSITIONS: dict[str, set[str]] = {
     S.REJECTED: {S.IN_REVIEW},
     S.SPAM: {S.IN_REVIEW},
 }
-
-# Outcomes a reader who left an e-mail address hears about. A duplicate waits for
-# its original; spam gets no answer.
-OUTCOMES_TOLD_TO_READER = {S.CORRECTED, S.FIXED_SILENTLY, S.REJECTED}
 
 
 def can_move(from_status: str, to_status: str) -> bool:
