@@ -140,13 +140,7 @@ class ReportForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("email") and not cleaned.get("consent"):
-            self.add_error(
-                "consent",
-                _(
-                    "Please agree that we may keep your address, "
-                    "or leave the e-mail field empty."
-                ),
-            )
+            self.add_error("consent", models.CONSENT_REQUIRED)
         return cleaned
 
     @property

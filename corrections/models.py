@@ -9,6 +9,10 @@ from articles.models import Article
 
 PASSAGE_MAX_LENGTH = 1000
 CONTEXT_MAX_LENGTH = 100
+# The rule behind the report_email_needs_consent constraint, in the reader's words.
+CONSENT_REQUIRED = _(
+    "Please agree that we may keep your address, or leave the e-mail field empty."
+)
 DESCRIPTION_MAX_LENGTH = 5000
 SUGGESTION_MAX_LENGTH = 5000
 SOURCE_URL_MAX_LENGTH = 500

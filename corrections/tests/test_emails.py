@@ -121,6 +121,23 @@ def test_production_queue_holds_the_mail_until_the_worker_runs(
     assert "Über die Warteschlange" in message.body
 
 
+@pytest.mark.django_db
+def test_the_queued_mail_is_stored_with_its_report_or_not_at_all(make_report, settings):
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    from corrections.models import Report
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with pytest.raises(RuntimeError), transaction.atomic():
+        make_report(description="Abgebrochen")
+        # Queued inside the report's own transaction, not after it commits.
+        assert DBTaskResult.objects.count() == 1
+        raise RuntimeError("the request failed after storing the report")
+    assert Report.objects.count() == 0
+    assert DBTaskResult.objects.count() == 0
+
+
 def test_a_broken_mail_server_does_not_lose_the_report(
     client, article, settings, django_capture_on_commit_callbacks, caplog
 ):
