@@ -1,17 +1,7 @@
 """Two gunicorn app servers sharing one PostgreSQL and one Redis, as in production."""
 
-import html
 import os
-import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
 import urllib.parse
-import urllib.request
-from http.cookiejar import CookieJar
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -21,7 +11,8 @@ from django.db import connection
 from corrections.services import report_submit
 from corrections.tests.helpers import report_post, report_url
 
-ROOT = Path(__file__).resolve().parents[2]
+from .servers import Browser, gunicorn_servers, manage, publish_correction
+
 SCALE_OUT = os.environ.get("DATABASE_URL", "").startswith(
     "postgres"
 ) and os.environ.get("REDIS_URL")
@@ -33,12 +24,6 @@ pytestmark = [
     ),
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -61,69 +46,9 @@ def servers(tmp_path):
         "GUNICORN_WORKERS": "1",
         "GUNICORN_ACCESS_LOG": "",
     }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT, env=env, check=True, timeout=120,
-    )  # fmt: skip
-    ports = [free_port(), free_port()]
-    processes = [
-        subprocess.Popen(
-            [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py"],
-            cwd=ROOT,
-            env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        for port in ports
-    ]
-    urls = [f"http://127.0.0.1:{port}" for port in ports]
-    try:
-        for url in urls:
-            wait_until_up(url)
+    manage("collectstatic", "--noinput", "-v0", env=env)
+    with gunicorn_servers(env) as urls:
         yield urls
-    finally:
-        for process in processes:
-            process.terminate()
-            process.wait(timeout=20)
-
-
-def wait_until_up(url: str) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url + "/robots.txt", timeout=2)
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"{url} did not start")
-
-
-class Browser:
-    """Just enough of a browser: cookies, forms, and no redirect following."""
-
-    def __init__(self):
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(CookieJar()), NoRedirect()
-        )
-
-    def request(self, url, data=None):
-        body = urllib.parse.urlencode(data, doseq=True).encode() if data else None
-        try:
-            response = self.opener.open(url, body, timeout=10)
-        except urllib.error.HTTPError as error:
-            response = error
-        return response.status, response.read().decode()
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def csrf_token(page: str) -> str:
-    return html.unescape(
-        re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
-    )
 
 
 def test_a_readers_rate_limit_holds_across_both_servers(servers, article):
@@ -159,22 +84,10 @@ def test_a_correction_published_on_one_server_shows_on_the_other(
     )
     report = report_submit(article=article, description="Falsche Zahl.")
 
-    desk = Browser()
-    login = desk.request(first + "/admin/login/")[1]
-    status, _ = desk.request(
-        first + "/admin/login/",
-        {"csrfmiddlewaretoken": csrf_token(login), "username": "skalierung",
-         "password": "ein-langes-passwort-2024", "next": "/admin/"},
+    publish_correction(
+        first, "skalierung", "ein-langes-passwort-2024", report.pk,
+        "Auf dem ersten Server korrigiert.",
     )  # fmt: skip
-    assert status == 302
-    publish = f"{first}/admin/corrections/report/{report.pk}/publish-correction/"
-    form = desk.request(publish)[1]
-    status, _ = desk.request(
-        publish,
-        {"csrfmiddlewaretoken": csrf_token(form), "kind": "correction",
-         "text": "Auf dem ersten Server korrigiert."},
-    )  # fmt: skip
-    assert status == 302
 
     status, page = reader.request(second + article.get_absolute_url())
     assert status == 200

@@ -1,0 +1,112 @@
+"""App servers started for real (gunicorn), and just enough of a browser."""
+
+import html
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from http.cookiejar import CookieJar
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def manage(*args, env):
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True,
+        timeout=120,
+    )  # fmt: skip
+
+
+@contextmanager
+def gunicorn_servers(env, count=2):
+    """Start `count` gunicorn servers with `env`; yield their base URLs."""
+    ports = [free_port() for _ in range(count)]
+    processes = [
+        subprocess.Popen(
+            [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py"],
+            cwd=ROOT,
+            env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        for port in ports
+    ]
+    urls = [f"http://127.0.0.1:{port}" for port in ports]
+    try:
+        for url in urls:
+            wait_until_up(url)
+        yield urls
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url + "/robots.txt", timeout=2)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"{url} did not start")
+
+
+class Browser:
+    """Just enough of a browser: cookies, forms, and no redirect following."""
+
+    def __init__(self):
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(CookieJar()), NoRedirect()
+        )
+
+    def request(self, url, data=None):
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data else None
+        try:
+            response = self.opener.open(url, body, timeout=10)
+        except urllib.error.HTTPError as error:
+            response = error
+        return response.status, response.read().decode()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def csrf_token(page: str) -> str:
+    return html.unescape(
+        re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    )
+
+
+def publish_correction(server, username, password, report_pk, text) -> None:
+    """Log in to the admin as an editor and publish a correction for a report."""
+    desk = Browser()
+    login = desk.request(server + "/admin/login/")[1]
+    status, _ = desk.request(
+        server + "/admin/login/",
+        {"csrfmiddlewaretoken": csrf_token(login), "username": username,
+         "password": password, "next": "/admin/"},
+    )  # fmt: skip
+    assert status == 302, "the editor could not log in"
+    publish = f"{server}/admin/corrections/report/{report_pk}/publish-correction/"
+    form = desk.request(publish)[1]
+    status, _ = desk.request(
+        publish,
+        {"csrfmiddlewaretoken": csrf_token(form), "kind": "correction", "text": text},
+    )
+    assert status == 302, "the correction was not published"

@@ -1,0 +1,94 @@
+"""Two app servers on one machine sharing the SQLite database and the SQLite cache,
+as the workers of `make serve` do: no PostgreSQL, no Redis."""
+
+import os
+import sqlite3
+from types import SimpleNamespace
+
+import pytest
+from django.conf import settings
+
+from corrections.tests.helpers import report_post, report_url
+
+from .servers import Browser, gunicorn_servers, manage, publish_correction
+
+PASSWORD = "ein-langes-passwort-fuer-die-demo"
+ARTICLE = "usa-rund-8000-nordkoreanische-soldaten-in-der-region-kursk"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """A production-like site on SQLite with the demo content; two servers on it."""
+    root = tmp_path_factory.mktemp("one-machine")
+    env = {
+        **{
+            name: value
+            for name, value in os.environ.items()
+            if name not in ("DATABASE_URL", "REDIS_URL")
+        },
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": settings.SECRET_KEY,  # both servers, and our stamps
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_SECURE_COOKIES": "0",
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "NEWSROOM_SQLITE_PATH": str(root / "db.sqlite3"),
+        "NEWSROOM_CACHE_DIR": str(root / "cache"),
+        "NEWSROOM_STATIC_ROOT": str(root / "static"),
+        "NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE": "2",
+        "NEWSROOM_DEMO_PASSWORD": PASSWORD,
+        "GUNICORN_WORKERS": "1",
+        "GUNICORN_ACCESS_LOG": "",
+    }
+    manage("migrate", "--noinput", "-v0", env=env)
+    manage("load_demo", env={**env, "DJANGO_DEBUG": "1"})
+    manage("collectstatic", "--noinput", "-v0", env=env)
+    with gunicorn_servers(env) as urls:
+        yield SimpleNamespace(urls=urls, database=root / "db.sqlite3")
+
+
+def query(site, sql, *parameters):
+    with sqlite3.connect(site.database) as database:
+        return database.execute(sql, parameters).fetchone()
+
+
+def demo_article(site):
+    pk, revision = query(
+        site, "SELECT id, revision FROM articles_article WHERE slug = ?", ARTICLE
+    )
+    return SimpleNamespace(pk=pk, slug=ARTICLE, revision=revision)
+
+
+def test_a_readers_rate_limit_holds_across_both_servers(site):
+    first, second = site.urls
+    article = demo_article(site)
+    reader = Browser()
+    statuses = [
+        reader.request(
+            server + report_url(article),
+            report_post(article, description=f"Maschine Nr. {n}"),
+        )[0]
+        for n, server in enumerate([first, second, first, second])
+    ]
+    assert statuses == [302, 302, 429, 429]
+
+
+def test_a_correction_published_on_one_server_shows_on_the_other(site):
+    first, second = site.urls
+    reader = Browser()
+    page = f"/artikel/{ARTICLE}/"
+    # The second server now holds the page in its cache.
+    assert "Auf derselben Maschine" not in reader.request(second + page)[1]
+    (report,) = query(
+        site,
+        "SELECT corrections_report.id FROM corrections_report JOIN articles_article "
+        "ON article_id = articles_article.id "
+        "WHERE slug = ? AND corrections_report.status = 'new'",
+        ARTICLE,
+    )
+    publish_correction(
+        first, "redaktion", PASSWORD, report, "Auf derselben Maschine korrigiert."
+    )
+    status, body = reader.request(second + page)
+    assert status == 200
+    assert "Auf derselben Maschine korrigiert." in body
