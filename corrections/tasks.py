@@ -17,9 +17,9 @@ def enqueue_on_commit(task, *args) -> None:
     """Queue `task` so that it runs only if the current transaction commits.
 
     A queue kept in our own database takes the task inside that transaction: the
-    report and its e-mail are stored together, in one write instead of two
-    (on SQLite, a second write transaction per report cost a third of the
-    submission rate). Any other backend is called after the commit, with
+    report and its e-mail are stored together, in one write transaction instead
+    of two (on SQLite, every write transaction waits for all the others). Any
+    other backend is called after the commit, with
     robust=True: a mail server that is down is logged, and never costs a reader
     their report or an editor their decision.
     """
