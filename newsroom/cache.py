@@ -47,6 +47,7 @@ class SQLiteCache(BaseCache):
     def __init__(self, location, params):
         super().__init__(params)
         self.path = Path(location) / "cache.sqlite3"
+        self._lock = write_lock(str(self.path))
         self.busy_timeout = float(params.get("OPTIONS", {}).get("BUSY_TIMEOUT", 10))
         self._local = threading.local()
 
@@ -70,7 +71,7 @@ class SQLiteCache(BaseCache):
         # to a cache, never corrupt it.
         connection.execute("PRAGMA synchronous=NORMAL")
         # Workers starting together on a new file must not race to set it up.
-        lock = write_lock(str(self.path))
+        lock = self._lock
         lock.acquire(timeout=self.busy_timeout)
         try:
             # WAL lets readers run beside a writer; the file keeps the setting.
@@ -86,7 +87,7 @@ class SQLiteCache(BaseCache):
     def _write(self, sql: str, parameters=()):
         """Run a writing statement; return (rows changed, first row returned)."""
         connection = self._db()
-        lock = write_lock(str(self.path))
+        lock = self._lock
         lock.acquire(timeout=self.busy_timeout)
         try:
             cursor = connection.execute(sql, parameters)

@@ -1,6 +1,7 @@
 """App servers started for real (gunicorn), and just enough of a browser."""
 
 import html
+import os
 import re
 import socket
 import subprocess
@@ -14,6 +15,26 @@ from http.cookiejar import CookieJar
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def server_env(static_root, base=None, **overrides) -> dict:
+    """The environment of a production-like test server: DEBUG off, over http."""
+    from django.conf import settings
+
+    return {
+        **(os.environ if base is None else base),
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": settings.SECRET_KEY,  # every server, and our stamps
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_SECURE_COOKIES": "0",
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "NEWSROOM_STATIC_ROOT": str(static_root),
+        "NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE": "2",
+        "GUNICORN_WORKERS": "1",
+        "GUNICORN_ACCESS_LOG": "",
+        **overrides,
+    }
 
 
 def manage(*args, env):

@@ -6,11 +6,16 @@ import sqlite3
 from types import SimpleNamespace
 
 import pytest
-from django.conf import settings
 
 from corrections.tests.helpers import report_post, report_url
 
-from .servers import Browser, gunicorn_servers, manage, publish_correction
+from .servers import (
+    Browser,
+    gunicorn_servers,
+    manage,
+    publish_correction,
+    server_env,
+)
 
 PASSWORD = "ein-langes-passwort-fuer-die-demo"
 ARTICLE = "usa-rund-8000-nordkoreanische-soldaten-in-der-region-kursk"
@@ -20,26 +25,17 @@ ARTICLE = "usa-rund-8000-nordkoreanische-soldaten-in-der-region-kursk"
 def site(tmp_path_factory):
     """A production-like site on SQLite with the demo content; two servers on it."""
     root = tmp_path_factory.mktemp("one-machine")
-    env = {
-        **{
+    env = server_env(
+        root / "static",
+        base={
             name: value
             for name, value in os.environ.items()
             if name not in ("DATABASE_URL", "REDIS_URL")
         },
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": settings.SECRET_KEY,  # both servers, and our stamps
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_SECURE_COOKIES": "0",
-        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "NEWSROOM_SQLITE_PATH": str(root / "db.sqlite3"),
-        "NEWSROOM_CACHE_DIR": str(root / "cache"),
-        "NEWSROOM_STATIC_ROOT": str(root / "static"),
-        "NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE": "2",
-        "NEWSROOM_DEMO_PASSWORD": PASSWORD,
-        "GUNICORN_WORKERS": "1",
-        "GUNICORN_ACCESS_LOG": "",
-    }
+        NEWSROOM_SQLITE_PATH=str(root / "db.sqlite3"),
+        NEWSROOM_CACHE_DIR=str(root / "cache"),
+        NEWSROOM_DEMO_PASSWORD=PASSWORD,
+    )
     manage("migrate", "--noinput", "-v0", env=env)
     manage("load_demo", env={**env, "DJANGO_DEBUG": "1"})
     manage("collectstatic", "--noinput", "-v0", env=env)

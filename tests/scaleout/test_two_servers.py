@@ -4,14 +4,19 @@ import os
 import urllib.parse
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import connection
 
 from corrections.services import report_submit
 from corrections.tests.helpers import report_post, report_url
 
-from .servers import Browser, gunicorn_servers, manage, publish_correction
+from .servers import (
+    Browser,
+    gunicorn_servers,
+    manage,
+    publish_correction,
+    server_env,
+)
 
 SCALE_OUT = os.environ.get("DATABASE_URL", "").startswith(
     "postgres"
@@ -30,22 +35,12 @@ pytestmark = [
 def servers(tmp_path):
     """Start two app servers on the test database; yield their base URLs."""
     database = urllib.parse.urlsplit(os.environ["DATABASE_URL"])
-    env = {
-        **os.environ,
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": settings.SECRET_KEY,  # both servers, and our stamps
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_SECURE_COOKIES": "0",
-        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "DATABASE_URL": database._replace(
+    env = server_env(
+        tmp_path / "static",
+        DATABASE_URL=database._replace(
             path=f"/{connection.settings_dict['NAME']}"
         ).geturl(),
-        "NEWSROOM_STATIC_ROOT": str(tmp_path / "static"),
-        "NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE": "2",
-        "GUNICORN_WORKERS": "1",
-        "GUNICORN_ACCESS_LOG": "",
-    }
+    )
     manage("collectstatic", "--noinput", "-v0", env=env)
     with gunicorn_servers(env) as urls:
         yield urls
