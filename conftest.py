@@ -39,11 +39,53 @@ def editor(db, django_user_model):
     return user
 
 
+@pytest.fixture
+def mid_minute():
+    """The clock stands still, half a minute into the next minute.
+
+    Rate limits count in fixed windows; a test that sends a few requests must not
+    see a window end in between because the wall clock passed a boundary. (Ahead
+    of the real clock, so that articles made just now are already published.)
+    """
+    import datetime
+
+    import time_machine
+
+    now = datetime.datetime.now(datetime.UTC)
+    moment = now.replace(second=30, microsecond=0) + datetime.timedelta(minutes=1)
+    with time_machine.travel(moment, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture(autouse=True)
+def german_by_default():
+    """Each test starts in the default language, whatever the one before saw.
+
+    Django's LocaleMiddleware activates a request's language in the thread and
+    leaves it there, so an English page requested by one test would otherwise
+    make the next test's URLs English.
+    """
+    from django.utils import translation
+
+    with translation.override(None):
+        translation.activate("de")
+        yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Hashing passwords the production way costs most of an admin test's time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Rate-limit counters and repeat guards live in the cache: start clean."""
-    from django.core.cache import cache
+    """Rate-limit counters and pages live in the caches: start clean."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()

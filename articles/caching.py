@@ -3,16 +3,25 @@
 A page is cached under a key that holds the site's content version. Saving an
 article, a section, an author, a correction note or the policy moves the version
 on, so the next reader gets a fresh page (and old copies expire on their own).
+
+A cached answer must be the one Django would give: the key holds scheme, host and
+language (the page links to itself), and the page's query parameters as its view
+parses them. Each public view declares those parameters as a form; a value the
+form refuses is answered 404 and never cached, and parameters no view knows are
+ignored, so made-up values cannot fill the cache. Pages live in a cache of their
+own ("pages"), apart from the rate limits, which page traffic must not push out.
 """
 
 import gzip
 import hashlib
 import time
 from functools import wraps
+from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
-from django.core.cache import cache
-from django.http import HttpResponse
+from django.core.cache import caches
+from django.http import Http404, HttpResponse
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
@@ -22,51 +31,47 @@ from django.utils.http import http_date, quote_etag
 from django.utils.regex_helper import _lazy_re_compile
 from django.utils.translation import get_language, get_language_from_path
 
+from newsroom.parsing import WholeNumberField
+
+PAGES = "pages"
 VERSION_KEY = "content-version"
-# Query parameters that change what a public page shows; others are ignored, so
-# that made-up parameters cannot fill the cache.
-PAGE_PARAMETERS = ("page", "section", "type", "from", "to")
 # Parameters that make a page personal (a reader's own confirmation and link).
 PRIVATE_PARAMETERS = ("report", "status")
 ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
 
-# Each process keeps the pages it served recently, so that a hit costs one small
-# read of the shared content version, not a page from the shared cache. The key
-# holds the version: after a change, old entries can no longer match.
-_recent_pages: dict[str, dict] = {}
-RECENT_PAGES_MAX = 256
+
+class NoParameters(forms.Form):
+    """A page that no query parameter changes."""
 
 
-def cached_page(key: str) -> dict | None:
-    page = _recent_pages.get(key)
-    if page is None:
-        page = cache.get(key)
-        if page is not None:
-            remember(key, page)
-    return page
+class ListParameters(forms.Form):
+    page = WholeNumberField(required=False)
 
 
-def remember(key: str, page: dict) -> None:
-    if len(_recent_pages) >= RECENT_PAGES_MAX:
-        _recent_pages.clear()  # crude, but bounded; busy pages return at once
-    _recent_pages[key] = page
+def page_cache():
+    return caches[PAGES]
 
 
 def content_version() -> int:
-    version = cache.get(VERSION_KEY)
+    version = page_cache().get(VERSION_KEY)
     if version is None:
         # Start from the clock, so that a lost cache never reuses old versions.
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY)
+        page_cache().add(VERSION_KEY, time.time_ns(), timeout=VERSION_SECONDS)
+        version = page_cache().get(VERSION_KEY)
     return version
+
+
+# The version itself expires too (every entry does); a new one only costs one
+# fresh render per page.
+VERSION_SECONDS = 24 * 60 * 60
 
 
 def bump_content_version(**kwargs) -> None:
     """Make every cached public page stale (a signal receiver, too)."""
     try:
-        cache.incr(VERSION_KEY)
+        page_cache().incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+        page_cache().set(VERSION_KEY, time.time_ns(), timeout=VERSION_SECONDS)
 
 
 def is_anonymous_reader(request) -> bool:
@@ -75,17 +80,35 @@ def is_anonymous_reader(request) -> bool:
     )
 
 
-def page_address(request) -> str:
-    parameters = "&".join(
-        f"{name}={request.GET[name]}" for name in PAGE_PARAMETERS if name in request.GET
+def page_key(request, parameters: dict, version: int) -> str:
+    """The cache key of what the view shows for these parsed parameters."""
+    query = urlencode(
+        sorted(
+            (name, str(value))
+            for name, value in parameters.items()
+            if value not in (None, "")
+        )
     )
-    return hashlib.sha256(f"{request.path}?{parameters}".encode()).hexdigest()
+    identity = "\n".join(
+        [request.scheme, request.get_host(), get_language(), request.path, query]
+    )
+    digest = hashlib.sha256(identity.encode()).hexdigest()
+    return f"page:{version}:{digest}"
 
 
-def page_key(request, language=None, address=None) -> str:
-    language = language or get_language()
-    address = address or page_address(request)
-    return f"page:{content_version()}:{language}:{address}"
+def request_address(request) -> str:
+    """The request as sent: how a process recognises a page it served before.
+
+    get_host() refuses hosts that ALLOWED_HOSTS does not list, as Django would.
+    """
+    return "\n".join(
+        [
+            request.scheme,
+            request.get_host(),
+            request.path,
+            request.META.get("QUERY_STRING", ""),
+        ]
+    )
 
 
 def render_for_cache(view, request, *args, **kwargs):
@@ -96,12 +119,14 @@ def render_for_cache(view, request, *args, **kwargs):
         return response, None
     # Compressed once here rather than on every request. Public pages hold no
     # secrets (no CSRF token), so compression cannot leak one (BREACH).
+    now = time.time()
     return response, {
         "content": response.content,
         "gzip": gzip.compress(response.content, compresslevel=6, mtime=0),
         "content_type": response["Content-Type"],
         "etag": quote_etag(hashlib.md5(response.content).hexdigest()),
-        "last_modified": time.time(),
+        "last_modified": now,
+        "expires": now + settings.NEWSROOM_PAGE_CACHE_SECONDS,
     }
 
 
@@ -131,60 +156,90 @@ def serve(request, page: dict) -> HttpResponse:
     )
 
 
+# Each process keeps the pages it served recently, by the request as it was sent,
+# so that a hit costs one small read of the shared content version rather than a
+# page from the shared cache. Entries carry their version and expiry.
+_recent_pages: dict[str, dict] = {}
+RECENT_PAGES_MAX = 256
+
+
+def remember(request, page: dict) -> None:
+    if len(_recent_pages) >= RECENT_PAGES_MAX:
+        _recent_pages.clear()  # crude, but bounded; busy pages return at once
+    _recent_pages[request_address(request)] = page
+
+
+def recent_page(request) -> dict | None:
+    address = request_address(request)
+    page = _recent_pages.get(address)
+    if page is None:
+        return None
+    if page["expires"] <= time.time() or page["version"] != content_version():
+        _recent_pages.pop(address, None)
+        return None
+    return page
+
+
 class CachedPageMiddleware:
     """Answer with a page this process already holds, before the rest of Django.
 
     As whitenoise does for static files: sessions, locale, CSRF, URL resolving and
-    the view are skipped for a page that is cached and current. Anything else goes
-    on to `public_page`, which renders and stores pages. German pages are
-    unprefixed and English ones under /en/, so the path says the language.
+    the view are skipped for a page that is cached and current. What those would
+    have checked or added is done here: the host check, the language (German
+    pages are unprefixed and English ones under /en/, so the path says which) and
+    the headers. Anything else goes on to `public_page`.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            request.method in ("GET", "HEAD")
-            and page_address(request) in _public_addresses
-            and is_anonymous_reader(request)
-        ):
-            language = (
-                get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-            )
-            page = _recent_pages.get(page_key(request, language))
+        if request.method in ("GET", "HEAD") and is_anonymous_reader(request):
+            page = recent_page(request)
             if page is not None:
-                response = serve(request, page)
-                response["Content-Language"] = language
-                response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
-                return response
+                return self.answer(request, page)
         return self.get_response(request)
 
+    @staticmethod
+    def answer(request, page: dict) -> HttpResponse:
+        response = serve(request, page)
+        language = get_language_from_path(request.path_info)
+        response["Content-Language"] = language or settings.LANGUAGE_CODE
+        if not language:  # as LocaleMiddleware says of unprefixed pages
+            patch_vary_headers(response, ("Accept-Language",))
+        response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
+        response["Content-Length"] = str(len(response.content))  # as CommonMiddleware
+        return response
 
-# Addresses of public pages this process has served (bounded like the pages).
-_public_addresses: set[str] = set()
 
+def public_page(view, parameters: type[forms.Form] = ListParameters):
+    """Serve anonymous readers a cached, shared-cacheable page; others a fresh one.
 
-def public_page(view):
-    """Serve anonymous readers a cached, shared-cacheable page; others a fresh one."""
+    The view finds the parsed query parameters in `request.page_parameters`.
+    """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        form = parameters(request.GET)
+        if not form.is_valid():
+            raise Http404
+        request.page_parameters = form.cleaned_data
         if request.method not in ("GET", "HEAD") or not is_anonymous_reader(request):
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True, no_cache=True, max_age=0)
             return response
-        key = page_key(request)
-        page = cached_page(key)
+        version = content_version()
+        key = page_key(request, form.cleaned_data, version)
+        page = page_cache().get(key)
+        if page is not None and page["expires"] <= time.time():
+            page = None  # the backend's own expiry may run on another clock
         if page is None:
             response, page = render_for_cache(view, request, *args, **kwargs)
             if page is None:
                 return response
-            cache.set(key, page, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
-            remember(key, page)
-        if len(_public_addresses) >= RECENT_PAGES_MAX:
-            _public_addresses.clear()
-        _public_addresses.add(page_address(request))
+            page["version"] = version
+            page_cache().set(key, page, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+        remember(request, page)
         return serve(request, page)
 
     return wrapper

@@ -2,7 +2,7 @@ from django.urls import path
 from django.utils.translation import pgettext_lazy
 
 from . import feeds, views
-from .caching import public_page
+from .caching import NoParameters, public_page
 
 app_name = "articles"
 
@@ -27,12 +27,12 @@ urlpatterns = [
     ),
     path(
         pgettext_lazy("URL", "article/<slug:slug>/versions/"),
-        public_page(views.ArticleVersionsView.as_view()),
+        public_page(views.ArticleVersionsView.as_view(), views.VersionParameters),
         name="versions",
     ),
     path(
         pgettext_lazy("URL", "article/<slug:slug>/"),
-        public_page(views.ArticleDetailView.as_view()),
+        public_page(views.ArticleDetailView.as_view(), NoParameters),
         name="detail",
     ),
 ]

@@ -1,6 +1,10 @@
+from django import forms
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
+
+from newsroom.parsing import WholeNumberField
 
 from .diff import word_diff
 from .models import Article, Section
@@ -75,6 +79,18 @@ def article_page_context(article, request) -> dict:
     }
 
 
+class VersionParameters(forms.Form):
+    """Which two versions to compare (`?from=1&to=3`); the newest two by default."""
+
+    from_ = WholeNumberField(required=False)
+    to = WholeNumberField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # "from" is a Python keyword, but it is the parameter readers' links carry.
+        self.fields["from"] = self.fields.pop("from_")
+
+
 class ArticleVersionsView(DetailView):
     """The public history of an article's text, and what changed between two."""
 
@@ -96,8 +112,8 @@ class ArticleVersionsView(DetailView):
         texts = {v.revision: reader_text(v.title, v.lead, v.body) for v in versions}
         texts[article.revision] = reader_text(article.title, article.lead, article.body)
         newest = article.revision
-        older = self.revision_param("from", texts, default=max(newest - 1, 1))
-        newer = self.revision_param("to", texts, default=newest)
+        older = self.revision("from", texts, default=max(newest - 1, 1))
+        newer = self.revision("to", texts, default=newest)
         return super().get_context_data(
             current_section=article.section,
             versions=versions,
@@ -108,6 +124,11 @@ class ArticleVersionsView(DetailView):
             **kwargs,
         )
 
-    def revision_param(self, name: str, texts: dict, default: int) -> int:
-        value = self.request.GET.get(name, "")
-        return int(value) if value.isdigit() and int(value) in texts else default
+    def revision(self, name: str, texts: dict, default: int) -> int:
+        """The version a parameter names; one the article never had is a 404."""
+        value = self.request.page_parameters[name]
+        if value is None:
+            return default
+        if value not in texts:
+            raise Http404
+        return value

@@ -3,6 +3,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.parsing import whole_number
+
 from .models import OPEN_STATUSES, Report
 
 OPEN = "open"
@@ -62,8 +64,9 @@ class AssigneeFilter(admin.SimpleListFilter):
             return queryset.filter(assignee=request.user)
         if self.value() == self.NOBODY:
             return queryset.filter(assignee__isnull=True)
-        if self.value() and self.value().isdigit():
-            return queryset.filter(assignee_id=self.value())
+        editor = whole_number(self.value())
+        if editor is not None:
+            return queryset.filter(assignee_id=editor)
         return queryset
 
 

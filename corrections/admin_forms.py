@@ -1,5 +1,8 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from newsroom.parsing import whole_number
 
 from .models import OPEN_STATUSES, CorrectionNote, Report
 
@@ -30,6 +33,19 @@ class DecisionForm(forms.Form):
     reason = forms.CharField(required=False, max_length=2000)
 
 
+class ReportChoiceField(forms.ModelMultipleChoiceField):
+    """Reports by id; a value that cannot be an id is refused, not looked up."""
+
+    def clean(self, value):
+        if any(whole_number(item) is None for item in value or []):
+            raise ValidationError(
+                self.error_messages["invalid_pk_value"],
+                code="invalid_pk_value",
+                params={"pk": next(i for i in value if whole_number(i) is None)},
+            )
+        return super().clean(value)
+
+
 class CorrectionPublishForm(forms.Form):
     kind = forms.ChoiceField(label=_("Type"), choices=CorrectionNote.Kind.choices)
     text = forms.CharField(
@@ -41,7 +57,7 @@ class CorrectionPublishForm(forms.Form):
             "is right: “An earlier version said …; in fact …”."
         ),
     )
-    also_resolves = forms.ModelMultipleChoiceField(
+    also_resolves = ReportChoiceField(
         label=_("Also resolves"),
         queryset=Report.objects.none(),
         required=False,

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from newsroom.parsing import whole_number
+
 from . import metrics, services, workflow
 from .admin_forms import CorrectionPublishForm, DecisionForm
 from .excerpt import excerpt_for, passages_overlap
@@ -91,7 +93,7 @@ def decide(model_admin, request, report):
 def mark_duplicates(model_admin, request, report):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    ids = [value for value in request.POST.getlist("duplicate") if value.isdigit()]
+    ids = {whole_number(value) for value in request.POST.getlist("duplicate")} - {None}
     marked = 0
     for other in Report.objects.filter(pk__in=ids, article_id=report.article_id):
         try:

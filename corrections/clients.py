@@ -1,23 +1,10 @@
 """Who is sending: a keyed, daily-rotating hash of the client address, never the
 address itself."""
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-
-def client_ip(request) -> str:
-    """Return the client address, trusting only our own reverse proxies' headers."""
-    proxies = settings.NEWSROOM_PROXY_COUNT
-    if proxies:
-        forwarded = [
-            part.strip()
-            for part in request.headers.get("X-Forwarded-For", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+from newsroom.clients import client_network
 
 
 def client_hash(request) -> str:
@@ -28,5 +15,7 @@ def client_hash(request) -> str:
     """
     day = timezone.now().date().isoformat()
     return salted_hmac(
-        "newsroom.corrections.client", f"{day}|{client_ip(request)}", algorithm="sha256"
+        "newsroom.corrections.client",
+        f"{day}|{client_network(request)}",
+        algorithm="sha256",
     ).hexdigest()

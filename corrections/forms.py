@@ -6,6 +6,8 @@ from django.core.validators import URLValidator
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.parsing import whole_number
+
 from . import models
 from .stamps import make_stamp, stamp_spam_reason
 from .text import clean_text
@@ -23,6 +25,19 @@ class WebAddressField(forms.URLField):
     default_error_messages = {
         "invalid": _("Please enter a web address that starts with http:// or https://.")
     }
+
+
+# What our own page and script put into the fields readers do not type into.
+HIDDEN_FIELD_CHARACTERS = {
+    "consent": 2,
+    "website": 100,
+    "stamp": 200,
+    "context_before": models.CONTEXT_MAX_LENGTH,
+    "context_after": models.CONTEXT_MAX_LENGTH,
+    "article_revision": 10,
+}
+# The submit button's name and label, and multipart boundaries.
+FORM_OVERHEAD_BYTES = 4096
 
 
 class ReportForm(forms.Form):
@@ -57,10 +72,13 @@ class ReportForm(forms.Form):
         assume_scheme="https",
         help_text=_("Optional: a link that supports your correction."),
     )
-    name = TextField(label=_("Your name"), required=False, max_length=100)
+    name = TextField(
+        label=_("Your name"), required=False, max_length=models.NAME_MAX_LENGTH
+    )
     email = forms.EmailField(
         label=_("Your e-mail address"),
         required=False,
+        max_length=models.EMAIL_MAX_LENGTH,
         help_text=_(
             "Optional. Only if you would like to hear what became of your report."
         ),
@@ -134,14 +152,32 @@ class ReportForm(forms.Form):
         return self.cleaned_data["context_after"][: models.CONTEXT_MAX_LENGTH]
 
     def clean_article_revision(self) -> int | None:
-        value = self.cleaned_data["article_revision"]
-        return int(value) if value.isdigit() else None
+        return whole_number(self.cleaned_data["article_revision"])
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("email") and not cleaned.get("consent"):
             self.add_error("consent", models.CONSENT_REQUIRED)
         return cleaned
+
+    @classmethod
+    def max_body_bytes(cls) -> int:
+        """The largest request body a reader's browser sends for this form.
+
+        Every field at its limit in the widest characters: four bytes of UTF-8,
+        each percent-encoded as three (multipart encoding is smaller). Fields the
+        reader does not type into are budgeted at what our pages put in them.
+        """
+        characters = sum(
+            len(name)
+            + 2
+            + (
+                getattr(field, "max_length", None)
+                or HIDDEN_FIELD_CHARACTERS.get(name, 0)
+            )
+            for name, field in cls.base_fields.items()
+        )
+        return characters * 12 + FORM_OVERHEAD_BYTES
 
     @property
     def spam_reason(self) -> str:

@@ -16,6 +16,8 @@ CONSENT_REQUIRED = _(
 DESCRIPTION_MAX_LENGTH = 5000
 SUGGESTION_MAX_LENGTH = 5000
 SOURCE_URL_MAX_LENGTH = 500
+NAME_MAX_LENGTH = 100
+EMAIL_MAX_LENGTH = 254
 
 
 class CorrectionNoteQuerySet(models.QuerySet):
@@ -102,6 +104,7 @@ class Report(models.Model):
     class SpamReason(models.TextChoices):
         NONE = "", _("none")
         HONEYPOT = "honeypot", _("hidden field filled in")
+        # No longer given (see corrections/stamps.py); kept for older reports.
         TOO_FAST = "too_fast", _("sent too fast after the page was shown")
         BAD_STAMP = "bad_stamp", _("form stamp forged or expired")
 
@@ -134,8 +137,10 @@ class Report(models.Model):
         blank=True,
         validators=[URLValidator(schemes=["http", "https"])],
     )
-    reporter_name = models.CharField(_("name"), max_length=100, blank=True)
-    reporter_email = models.EmailField(_("e-mail address"), blank=True)
+    reporter_name = models.CharField(_("name"), max_length=NAME_MAX_LENGTH, blank=True)
+    reporter_email = models.EmailField(
+        _("e-mail address"), max_length=EMAIL_MAX_LENGTH, blank=True
+    )
     consent_at = models.DateTimeField(
         _("consent given at"),
         null=True,
@@ -156,6 +161,10 @@ class Report(models.Model):
     )
     # A keyed hash of the address (see corrections.clients), never the address.
     client_hash = models.CharField(_("client fingerprint"), max_length=64, blank=True)
+    # Identifies one submission, so that sending it again stores nothing new.
+    submission_key = models.CharField(
+        _("submission key"), max_length=64, blank=True, default="", editable=False
+    )
     created_at = models.DateTimeField(_("received at"), auto_now_add=True)
 
     # The editors' side.
@@ -218,7 +227,12 @@ class Report(models.Model):
                 condition=models.Q(reporter_email="")
                 | models.Q(consent_at__isnull=False),
                 name="report_email_needs_consent",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["submission_key"],
+                condition=~models.Q(submission_key=""),
+                name="report_unique_submission",
+            ),
         ]
 
     def __str__(self):

@@ -5,9 +5,8 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,10 +23,6 @@ from .models import (
 )
 from .tasks import enqueue_on_commit, notify_desk_of_report, notify_reader_of_outcome
 from .text import clean_text
-
-# A second identical report from the same client within this time is the same
-# report sent twice (a double click, a resent form), not a new one.
-REPEAT_WINDOW = timedelta(minutes=2)
 
 
 class TransitionError(ValidationError):
@@ -50,11 +45,14 @@ def report_submit(
     language: str = "de",
     client_hash: str = "",
     spam_reason: str = "",
-) -> Report | None:
+) -> Report:
     """Store a reader's report and tell the desk.
 
-    A report that repeats one the same reader sent moments ago is not stored
-    again: the earlier report is returned (None if it is still being stored).
+    A report that repeats, word for word, one the same reader sent on the same
+    day (a double click, a reload, a form sent again after the server failed to
+    answer) is not stored again: the stored report is returned instead. The
+    database's unique submission key decides, in the report's own transaction,
+    so a report is either stored once or not at all, whatever process dies.
 
     Raise ValidationError for a report the model refuses, or for an article the
     public cannot see.
@@ -86,30 +84,44 @@ def report_submit(
         raise ValidationError({"consent": CONSENT_REQUIRED})
     # We hold the article: no query for it either.
     report.full_clean(exclude=["article"], validate_constraints=False)
-    repeat_key = _repeat_key(report)
-    window = int(REPEAT_WINDOW.total_seconds())
-    # cache.add is atomic (also on Redis): of two simultaneous requests of a
-    # double click, only one stores the report.
-    if not cache.add(repeat_key, None, timeout=window):
-        earlier = cache.get(repeat_key)
-        return Report.objects.filter(pk=earlier).first() if earlier else None
-    with transaction.atomic():
-        report.due_at = timezone.now() + _due_after(report.kind)
-        report.save()
-        if report.status == Report.Status.NEW:
-            enqueue_on_commit(notify_desk_of_report, report.pk)
-    cache.set(repeat_key, report.pk, timeout=window)
+    report.submission_key = _submission_key(report)
+    try:
+        with transaction.atomic():
+            report.due_at = timezone.now() + _due_after(report.kind)
+            report.save()
+            if report.status == Report.Status.NEW:
+                enqueue_on_commit(notify_desk_of_report, report.pk)
+    except IntegrityError:
+        stored = _stored_submission(report.submission_key)
+        if stored is None:
+            raise
+        return stored
     return report
 
 
-def _repeat_key(report: Report) -> str:
+def _submission_key(report: Report) -> str:
+    """The same reader's same words on the same article: one submission.
+
+    The client hash changes daily, so the key does too. Without a client (a
+    report stored by a script) there is no key, and no such check.
+    """
+    if not report.client_hash:
+        return ""
     parts = [
         str(report.article_id),
         report.client_hash,
         report.passage,
         report.description,
+        report.suggestion,
+        report.source_url,
+        report.reporter_name,
+        report.reporter_email,
     ]
-    return "report-sent:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _stored_submission(key: str) -> Report | None:
+    return Report.objects.filter(submission_key=key).first() if key else None
 
 
 def _due_after(kind: str) -> timedelta:

@@ -1,8 +1,15 @@
-"""A signed stamp in the report form: which article, and when the form was shown.
+"""A signed stamp in the report form: which article, and when the form was made.
 
-Bots tend to post at once or replay old forms; readers need a few seconds to read
-and type. A stamp that is too young, forged, expired or for another article marks
-the report as spam without telling the sender.
+A stamp that is forged, for another article, dated in the future or older than a
+few days marks the report as spam without telling the sender: bots replay forms
+they harvested long ago, or make up their own.
+
+There is deliberately no "sent too fast" trap. Article pages are cached, by us
+and by shared caches, so the stamp is as old as the cached page, not as old as a
+reader's visit: a bot that posts at once carries a stamp minutes old, and the
+time since the stamp says nothing about who sent it. Measuring the reader's own
+time would need a request per reader (an uncacheable fetch, or a script that
+bots simply skip). Floods are answered by the rate limits instead.
 """
 
 import time
@@ -13,6 +20,8 @@ from django.core import signing
 from .models import Report
 
 SALT = "newsroom.corrections.report-form"
+# App servers' clocks may differ a little; a stamp further ahead is made up.
+CLOCK_SKEW_SECONDS = 300
 
 
 def make_stamp(article, issued_at: float | None = None) -> str:
@@ -21,16 +30,14 @@ def make_stamp(article, issued_at: float | None = None) -> str:
 
 
 def stamp_spam_reason(stamp: str, article) -> str:
-    """Return a Report.SpamReason for a stamp that does not look like a reader's."""
+    """Return a Report.SpamReason for a stamp that our own pages did not make."""
     try:
         data = signing.loads(stamp, salt=SALT)
         age = time.time() - float(data["t"])
         if data["a"] != article.pk:
             return Report.SpamReason.BAD_STAMP
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
+    except (signing.BadSignature, KeyError, TypeError, ValueError, OverflowError):
         return Report.SpamReason.BAD_STAMP
-    if age > settings.NEWSROOM_REPORT_STAMP_MAX_AGE:
+    if not -CLOCK_SKEW_SECONDS <= age <= settings.NEWSROOM_REPORT_STAMP_MAX_AGE:
         return Report.SpamReason.BAD_STAMP
-    if age < settings.NEWSROOM_REPORT_MIN_SECONDS:
-        return Report.SpamReason.TOO_FAST
     return Report.SpamReason.NONE

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from articles.caching import public_page
+from articles.caching import NoParameters, public_page
 
 from . import feeds, views
 
@@ -30,12 +30,12 @@ urlpatterns = [
     ),
     path(
         pgettext_lazy("URL", "corrections/"),
-        public_page(views.CorrectionLogView.as_view()),
+        public_page(views.CorrectionLogView.as_view(), views.LogParameters),
         name="log",
     ),
     path(
         pgettext_lazy("URL", "corrections/policy/"),
-        public_page(views.PolicyView.as_view()),
+        public_page(views.PolicyView.as_view(), NoParameters),
         name="policy",
     ),
 ]

@@ -1,6 +1,9 @@
 from functools import wraps
+from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -8,8 +11,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import ListView, TemplateView
 
+from articles.caching import ListParameters
 from articles.models import Article, Section
 from articles.views import article_page_context
+from newsroom.parsing import whole_number
 
 from .clients import client_hash
 from .forms import ReportForm
@@ -42,16 +47,20 @@ def post_only(view):
 
 
 def refuse_large_bodies(view):
-    """Answer 413 before reading a body larger than any honest report."""
+    """Answer 413 before reading a body larger than any reader's browser sends."""
+    limit = ReportForm.max_body_bytes()
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         length = request.META.get("CONTENT_LENGTH") or "0"
-        if (
-            not length.isdigit()
-            or int(length) > settings.NEWSROOM_REPORT_MAX_BODY_BYTES
-        ):
-            return render(request, "corrections/too_large.html", status=413)
+        size = 0 if length == "0" else whole_number(length)
+        if size is None or size > limit:
+            return render(
+                request,
+                "corrections/too_large.html",
+                {"limits": ReportForm.base_fields},
+                status=413,
+            )
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -103,15 +112,19 @@ def report_create(request, slug):
         )
         response["Retry-After"] = str(wait)
         return response
-    report = report_submit(
-        article=article,
-        language=request.LANGUAGE_CODE,
-        client_hash=client,
-        **form.report_fields(),
-    )
-    query = f"{SENT_PARAMETER}={SENT_VALUE}"
-    if report is not None:
-        query += f"&{STATUS_PARAMETER}={status_token(report)}"
+    try:
+        report = report_submit(
+            article=article,
+            language=request.LANGUAGE_CODE,
+            client_hash=client,
+            **form.report_fields(),
+        )
+    except ValidationError as error:
+        # The form checks what the model does; this is a last line, never a 500.
+        form.add_error(None, error.messages)
+        return render_article(request, article, form, status=400)
+    token = status_token(report)
+    query = urlencode({SENT_PARAMETER: SENT_VALUE, STATUS_PARAMETER: token})
     return redirect(f"{article.get_absolute_url()}?{query}")
 
 
@@ -140,6 +153,15 @@ class PolicyView(TemplateView):
         return super().get_context_data(page=page, **kwargs)
 
 
+class LogParameters(ListParameters):
+    """The log's filters: a section and a type of note; empty for all."""
+
+    section = forms.SlugField(required=False)
+    type = forms.ChoiceField(
+        required=False, choices=[("", ""), *CorrectionNote.Kind.choices]
+    )
+
+
 class CorrectionLogView(ListView):
     """Every published correction note, newest first."""
 
@@ -154,11 +176,14 @@ class CorrectionLogView(ListView):
             .select_related("article__section")
             .order_by("-published_at", "-pk")
         )
-        self.section = self.request.GET.get("section", "")
-        self.kind = self.request.GET.get("type", "")
+        parameters = self.request.page_parameters
+        self.section = parameters["section"]
+        self.kind = parameters["type"]
         if self.section:
+            # A section that does not exist is a missing page, not an empty log.
+            get_object_or_404(Section, slug=self.section)
             notes = notes.filter(article__section__slug=self.section)
-        if self.kind in CorrectionNote.Kind.values:
+        if self.kind:
             notes = notes.filter(kind=self.kind)
         return notes
 

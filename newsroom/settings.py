@@ -5,7 +5,9 @@ the project folder, German as the default language. With DEBUG off it refuses to
 start unless the secrets a public site needs are given.
 """
 
+import ipaddress
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -71,6 +73,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks_db",
+    "axes",
     "articles",
     "corrections",
 ]
@@ -78,6 +81,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "newsroom.middleware.RefuseNullCharactersMiddleware",
     "articles.caching.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -86,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Turns a login refused for too many failures into our 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -154,32 +160,50 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The cache holds rate limits and rendered pages. App servers on several machines
-# must share one (Redis); the workers of one machine share a SQLite file.
+# Two caches: "default" holds the rate-limit counters, "pages" the rendered public
+# pages and their content version. Apart, so that page traffic (which a client
+# steers) can never push a counter out and make a limit forget a client. App
+# servers on several machines share both through Redis; the workers of one
+# machine share SQLite files.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# How many pages the server keeps (each a few dozen KB, twice: plain and gzip).
+PAGE_CACHE_ENTRIES = 2000
 if REDIS_URL:
+    # Redis evicts nothing unless given a maxmemory: every entry expires by itself.
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "newsroom",
+            "KEY_PREFIX": f"newsroom-{alias}",
         }
+        for alias in ("default", "pages")
     }
 elif PRODUCTION:
+    CACHE_DIR = Path(os.environ.get("NEWSROOM_CACHE_DIR", str(BASE_DIR / "var/cache")))
     CACHES = {
         "default": {
             "BACKEND": "newsroom.cache.SQLiteCache",
-            "LOCATION": os.environ.get(
-                "NEWSROOM_CACHE_DIR", str(BASE_DIR / "var/cache")
-            ),
-        }
+            "LOCATION": str(CACHE_DIR),
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        },
+        "pages": {
+            "BACKEND": "newsroom.cache.SQLiteCache",
+            "LOCATION": str(CACHE_DIR / "pages"),
+            "OPTIONS": {"MAX_ENTRIES": PAGE_CACHE_ENTRIES},
+        },
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "newsroom",
-        }
+            "LOCATION": "newsroom-counters",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "newsroom-pages",
+            "OPTIONS": {"MAX_ENTRIES": PAGE_CACHE_ENTRIES},
+        },
     }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -241,9 +265,9 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
-if os.environ.get("NEWSROOM_PROXY_COUNT", "0") != "0":
-    # Our reverse proxy terminates TLS and says so in this header.
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Whether a request came over https is said by our reverse proxy in
+# X-Forwarded-Proto; gunicorn believes it only from `forwarded_allow_ips` (the
+# same trusted proxies, gunicorn.conf.py) and passes the scheme on to Django.
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -262,13 +286,14 @@ NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE = int(
     os.environ.get("NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE", 5)
 )
 NEWSROOM_REPORTS_PER_DAY = int(os.environ.get("NEWSROOM_REPORTS_PER_DAY", 30))
-# A form sent sooner than this after it was shown counts as spam.
-NEWSROOM_REPORT_MIN_SECONDS = 3
 # Older forms count as replayed; long enough for a page left open over a weekend.
 NEWSROOM_REPORT_STAMP_MAX_AGE = 3 * 24 * 60 * 60
-NEWSROOM_REPORT_MAX_BODY_BYTES = 64 * 1024
-# How many of our own reverse proxies add to X-Forwarded-For (0: none, use the peer).
-NEWSROOM_PROXY_COUNT = int(os.environ.get("NEWSROOM_PROXY_COUNT", 0))
+# Our own reverse proxies and caches (addresses or networks): only their
+# X-Forwarded-For is believed (newsroom/clients.py). None: every peer is a client.
+NEWSROOM_TRUSTED_PROXIES = [
+    ipaddress.ip_network(item, strict=False)
+    for item in env_list("NEWSROOM_TRUSTED_PROXIES")
+]
 # Days after which a reporter's name and e-mail address are erased.
 NEWSROOM_REPORTER_DATA_DAYS = 90
 
@@ -324,6 +349,23 @@ NEWSROOM_PAGE_MAX_AGE = 60
 NEWSROOM_PAGE_S_MAXAGE = 300
 NEWSROOM_PAGE_CACHE_SECONDS = 600
 
-# Admin login attempts per account and client in 15 minutes (four times as many
-# per client in an hour, whatever the account).
+# Admin login throttling (django-axes, newsroom/login_throttle.py): failed
+# attempts per account and client in 15 minutes; four times as many per account
+# from all clients, and per client over all accounts.
 NEWSROOM_LOGIN_ATTEMPTS = int(os.environ.get("NEWSROOM_LOGIN_ATTEMPTS", 5))
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = NEWSROOM_LOGIN_ATTEMPTS
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
+AXES_HANDLER = "newsroom.login_throttle.LoginAttemptHandler"
+AXES_USERNAME_CALLABLE = "newsroom.login_throttle.username"
+AXES_CLIENT_IP_CALLABLE = "newsroom.clients.client_ip"
+AXES_LOCKOUT_CALLABLE = "newsroom.login_throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Failed attempts are kept (for AXES_COOLOFF_TIME); every successful login
+# would otherwise be stored too, with address and browser, for ever.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False

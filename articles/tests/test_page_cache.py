@@ -124,3 +124,94 @@ def test_pages_served_early_keep_their_security_headers(client, article):
     english = client.get(f"/en/article/{article.slug}/")
     assert client.get(f"/en/article/{article.slug}/")["Content-Language"] == "en"
     assert english.content != first.content
+
+
+# A cached answer is the answer Django would give.
+
+
+def test_a_cached_page_is_not_served_for_a_host_django_refuses(client, article):
+    url = article.get_absolute_url()
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200  # now answered before the view
+    assert client.get(url, HTTP_HOST="evil.example").status_code == 400
+    assert client.get(url, HTTP_HOST="").status_code == 400
+
+
+def test_each_host_gets_a_page_that_links_to_itself(client, article, settings):
+    settings.ALLOWED_HOSTS = ["news.example.org", "testserver"]
+    url = article.get_absolute_url()
+    client.get(url)
+    other = client.get(url, HTTP_HOST="news.example.org").text
+    assert f'href="http://news.example.org{url}"' in other
+    assert "http://testserver" not in other
+
+
+def test_an_encoded_ampersand_cannot_poison_the_corrections_log(client, editor):
+    from articles.tests.factories import ArticleFactory, SectionFactory
+
+    politik = SectionFactory(slug="politik")
+    services.correction_publish(
+        article=ArticleFactory(section=politik), editor=editor,
+        kind="correction", text="Die Zahl war falsch.", reports=[],
+    )  # fmt: skip
+    poisoned = client.get("/korrekturen/?section=politik%26type%3Dupdate")
+    assert poisoned.status_code == 404
+    real = client.get("/korrekturen/?section=politik&type=correction")
+    assert "Die Zahl war falsch." in real.text
+
+
+def test_parameter_spellings_that_mean_the_same_share_one_page(
+    client, make_article, django_assert_num_queries
+):
+    make_article.create_batch(12)
+    client.get("/?page=2")
+    with django_assert_num_queries(0):
+        assert client.get("/?page=02").status_code == 200
+    assert client.get("/?page=2.0").status_code == 404
+
+
+def test_a_scheduled_article_appears_within_the_cache_lifetime(
+    client, make_article, settings
+):
+    from datetime import timedelta
+
+    import time_machine
+    from django.utils import timezone
+
+    now = timezone.now()
+    scheduled = make_article(
+        title="Erscheint gleich", published_at=now + timedelta(minutes=2)
+    )
+    with time_machine.travel(now, tick=False) as clock:
+        client.get("/")
+        assert scheduled.title not in client.get("/").text  # served early
+        clock.shift(timedelta(seconds=settings.NEWSROOM_PAGE_CACHE_SECONDS + 1))
+        assert scheduled.title in client.get("/").text
+
+
+@pytest.mark.parametrize("path", ["/", "/en/"])
+def test_a_page_served_early_has_the_headers_of_a_rendered_one(client, article, path):
+    rendered = client.get(path)
+    early = client.get(path)
+    assert early.content == rendered.content
+    ignored = {"Date"}
+    assert {k: v for k, v in early.headers.items() if k not in ignored} == {
+        k: v for k, v in rendered.headers.items() if k not in ignored
+    }
+
+
+def test_made_up_addresses_do_not_make_a_client_forget_its_rate_limit(
+    client, article, settings, mid_minute
+):
+    from corrections.tests.helpers import report_post, report_url
+
+    settings.NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE = 2
+    for number in range(2):
+        data = report_post(article, description=f"Meldung {number}")
+        assert client.post(report_url(article), data).status_code == 302
+    for number in range(1000):
+        client.get(f"/korrekturen/?section=erfunden-{number}")
+        client.get(f"/?utm_source={number}")
+        client.get(f"/artikel/erfunden-{number}/")
+    data = report_post(article, description="Meldung 3")
+    assert client.post(report_url(article), data).status_code == 429

@@ -86,9 +86,17 @@ def test_versions_page_shows_the_diff(client, make_article):
     assert "<del>10.000</del> <ins>8000</ins>" in older
 
 
-@pytest.mark.parametrize("query", ["?from=99&to=1", "?from=x&to=-1", "?from=&to="])
-def test_versions_page_ignores_bad_parameters(client, article, query):
-    assert client.get(f"/artikel/{article.slug}/versionen/{query}").status_code == 200
+@pytest.mark.parametrize(
+    "query", ["?from=99&to=1", "?from=x&to=-1", "?from=²", "?to=①", f"?from={'9' * 23}"]
+)
+def test_versions_that_do_not_exist_are_a_missing_page(client, article, query):
+    assert client.get(f"/artikel/{article.slug}/versionen/{query}").status_code == 404
+
+
+def test_empty_version_parameters_mean_the_newest_two(client, article):
+    assert (
+        client.get(f"/artikel/{article.slug}/versionen/?from=&to=").status_code == 200
+    )
 
 
 def test_versions_of_drafts_are_not_public(client, make_article):

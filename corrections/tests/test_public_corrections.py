@@ -90,7 +90,10 @@ def test_log_filters_by_section_and_type(client, make_article, make_section, pub
     assert "In der Politik" in by_section and "Anderswo" not in by_section
     by_type = client.get("/korrekturen/?type=update").text
     assert "Anderswo" in by_type and "In der Politik" not in by_type
-    assert client.get("/korrekturen/?type=unsinn&section=x").status_code == 200
+    # Filters that do not exist are a missing page, not an empty (cacheable) log.
+    assert client.get("/korrekturen/?type=unsinn").status_code == 404
+    assert client.get("/korrekturen/?section=gibt-es-nicht").status_code == 404
+    assert client.get("/korrekturen/?section=&type=").status_code == 200
 
 
 def test_log_is_paginated_and_keeps_its_filters(client, make_article, publish):

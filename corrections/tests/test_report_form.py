@@ -140,11 +140,40 @@ def test_reports_for_drafts_and_unknown_articles_are_404(client, make_article):
 
 
 def test_oversized_body_is_refused_before_it_is_read(client, article):
-    data = report_post(article, description="x" * 70_000)
+    data = report_post(article, description="x" * 200_000)
     response = client.post(report_url(article), data)
     assert response.status_code == 413
     assert "Diese Meldung ist zu lang" in response.text
+    assert "bis zu 5.000 Zeichen" in response.text
+    assert "Zurück-Taste" in response.text
     assert not Report.objects.exists()
+
+
+def test_every_field_at_its_limit_in_the_widest_characters_is_accepted(client, article):
+    """1,000 + 5,000 + 5,000 umlauts and emoji: the body cap follows the fields."""
+    data = report_post(
+        article,
+        passage="ä" * 1000,
+        description="ü" * 4999 + "😀",
+        suggestion="ß" * 5000,
+        source_url="https://example.org/" + "ö" * 470,
+        name="Ö" * 100,
+        email="leserin@example.org",
+        consent="on",
+    )
+    response = client.post(report_url(article), data)
+    assert response.status_code == 302, response.content[:500]
+    report = Report.objects.get()
+    assert len(report.description) == 5000 and report.description.endswith("😀")
+    assert report.suggestion == "ß" * 5000
+
+
+def test_text_with_line_breaks_up_to_the_limit_is_accepted(client, article):
+    """Browsers send each line break as two characters, but count it as one."""
+    typed = ("Zeile\n" * 834)[:5000]
+    data = report_post(article, description=typed.replace("\n", "\r\n"))
+    assert client.post(report_url(article), data).status_code == 302
+    assert Report.objects.get().description == typed.strip()
 
 
 def test_garbage_in_hidden_fields_never_breaks_the_form(client, article):

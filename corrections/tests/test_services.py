@@ -94,6 +94,37 @@ def test_the_same_report_sent_twice_is_stored_once(article):
     assert Report.objects.count() == 2
 
 
+def test_a_report_sent_again_after_the_server_died_is_stored(article, monkeypatch):
+    """The first request dies inside its transaction (nothing is committed); the
+    reader's browser sends the form again and the report is stored once."""
+    from corrections import services
+
+    def die(*args, **kwargs):
+        raise SystemExit("worker killed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(services, "enqueue_on_commit", die)
+        with pytest.raises(SystemExit):
+            report_submit(article=article, description="Verloren?", client_hash="c1")
+    assert not Report.objects.exists()
+    again = report_submit(article=article, description="Verloren?", client_hash="c1")
+    assert Report.objects.get() == again
+
+
+def test_the_same_words_on_another_day_are_a_new_report(article):
+    first = report_submit(article=article, description="Täglich", client_hash="day1")
+    second = report_submit(article=article, description="Täglich", client_hash="day2")
+    assert first != second
+
+
+def test_a_changed_resend_is_a_new_report(article):
+    first = report_submit(article=article, description="Zahl", client_hash="c1")
+    second = report_submit(
+        article=article, description="Zahl", suggestion="10.000", client_hash="c1"
+    )
+    assert first != second
+
+
 def test_spam_is_kept_but_marked(article):
     report = report_submit(
         article=article,

@@ -31,9 +31,7 @@ SELECT_TEXT = """(text) => {
 
 
 @pytest.fixture
-def reader_article(make_article, settings):
-    # Browsers here type faster than people; the time trap is tested elsewhere.
-    settings.NEWSROOM_REPORT_MIN_SECONDS = 0
+def reader_article(make_article):
     return make_article(title="Soldaten in Kursk", body=BODY)
 
 

@@ -37,6 +37,33 @@ def server_env(static_root, base=None, **overrides) -> dict:
     }
 
 
+def sqlite_server_env(root, **overrides) -> dict:
+    """A production-like server on one machine: SQLite database and cache in root."""
+    return server_env(
+        root / "static",
+        base={
+            name: value
+            for name, value in os.environ.items()
+            if name not in ("DATABASE_URL", "REDIS_URL")
+        },
+        NEWSROOM_SQLITE_PATH=str(root / "db.sqlite3"),
+        NEWSROOM_CACHE_DIR=str(root / "cache"),
+        **overrides,
+    )
+
+
+def in_a_fresh_minute(room_seconds: int = 20) -> None:
+    """Wait, if need be, until a new per-minute rate-limit window has begun.
+
+    A test that counts requests against a per-minute limit in a server process
+    cannot freeze that process's clock; starting early in a window keeps the
+    window from ending between its requests, whatever the minute.
+    """
+    left = 60 - time.time() % 60
+    if left < room_seconds:
+        time.sleep(left + 0.1)
+
+
 def manage(*args, env):
     subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True,

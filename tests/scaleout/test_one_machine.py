@@ -1,7 +1,6 @@
 """Two app servers on one machine sharing the SQLite database and the SQLite cache,
 as the workers of `make serve` do: no PostgreSQL, no Redis."""
 
-import os
 import sqlite3
 from types import SimpleNamespace
 
@@ -12,9 +11,10 @@ from corrections.tests.helpers import report_post, report_url
 from .servers import (
     Browser,
     gunicorn_servers,
+    in_a_fresh_minute,
     manage,
     publish_correction,
-    server_env,
+    sqlite_server_env,
 )
 
 PASSWORD = "ein-langes-passwort-fuer-die-demo"
@@ -25,17 +25,7 @@ ARTICLE = "usa-rund-8000-nordkoreanische-soldaten-in-der-region-kursk"
 def site(tmp_path_factory):
     """A production-like site on SQLite with the demo content; two servers on it."""
     root = tmp_path_factory.mktemp("one-machine")
-    env = server_env(
-        root / "static",
-        base={
-            name: value
-            for name, value in os.environ.items()
-            if name not in ("DATABASE_URL", "REDIS_URL")
-        },
-        NEWSROOM_SQLITE_PATH=str(root / "db.sqlite3"),
-        NEWSROOM_CACHE_DIR=str(root / "cache"),
-        NEWSROOM_DEMO_PASSWORD=PASSWORD,
-    )
+    env = sqlite_server_env(root, NEWSROOM_DEMO_PASSWORD=PASSWORD)
     manage("migrate", "--noinput", "-v0", env=env)
     manage("load_demo", env={**env, "DJANGO_DEBUG": "1"})
     manage("collectstatic", "--noinput", "-v0", env=env)
@@ -59,6 +49,7 @@ def test_a_readers_rate_limit_holds_across_both_servers(site):
     first, second = site.urls
     article = demo_article(site)
     reader = Browser()
+    in_a_fresh_minute()
     statuses = [
         reader.request(
             server + report_url(article),

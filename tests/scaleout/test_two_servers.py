@@ -4,7 +4,8 @@ import os
 import urllib.parse
 
 import pytest
-from django.contrib.auth.models import Group
+from django.conf import global_settings
+from django.contrib.auth.models import Group, Permission
 from django.db import connection
 
 from corrections.services import report_submit
@@ -13,6 +14,7 @@ from corrections.tests.helpers import report_post, report_url
 from .servers import (
     Browser,
     gunicorn_servers,
+    in_a_fresh_minute,
     manage,
     publish_correction,
     server_env,
@@ -49,6 +51,7 @@ def servers(tmp_path):
 def test_a_readers_rate_limit_holds_across_both_servers(servers, article):
     first, second = servers
     reader = Browser()
+    in_a_fresh_minute()
     statuses = [
         reader.request(
             server + report_url(article), report_post(article, description=f"Nr. {n}")
@@ -59,8 +62,10 @@ def test_a_readers_rate_limit_holds_across_both_servers(servers, article):
 
 
 def test_a_correction_published_on_one_server_shows_on_the_other(
-    servers, article, django_user_model
+    servers, article, django_user_model, settings
 ):
+    # The servers check passwords with the production hashers, not the tests' one.
+    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
     first, second = servers
     reader = Browser()
     assert (
@@ -73,9 +78,7 @@ def test_a_correction_published_on_one_server_shows_on_the_other(
     )
     editor.groups.add(Group.objects.get_or_create(name="Redaktion")[0])
     editor.user_permissions.add(
-        *__import__(
-            "django.contrib.auth.models", fromlist=["Permission"]
-        ).Permission.objects.filter(content_type__app_label="corrections")
+        *Permission.objects.filter(content_type__app_label="corrections")
     )
     report = report_submit(article=article, description="Falsche Zahl.")
 
