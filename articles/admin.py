@@ -68,8 +68,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     def save_model(self, request, obj, form, change):
-        obj.edited_by = request.user  # recorded on the version this edit replaces
-        super().save_model(request, obj, form, change)
+        obj.save(editor=request.user)  # recorded on the version this edit replaces
 
     @admin.action(description=_("Publish selected articles"), permissions=["change"])
     def publish(self, request, queryset):

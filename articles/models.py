@@ -162,7 +162,11 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, editor=None, **kwargs):
+        """Save; a text change readers will notice keeps the version it replaces.
+
+        `editor` is recorded on that version as the one who changed the text.
+        """
         if not self.slug:
             others = Article.objects.exclude(pk=self.pk)
             self.slug = unique_slug(
@@ -173,7 +177,7 @@ class Article(models.Model):
         self.body_html = render_markdown(self.body)
         # The previous version and the change are stored together, or neither is.
         with transaction.atomic():
-            previous = self._version_readers_saw()
+            previous = self._version_readers_saw(editor)
             if previous is not None:
                 self.revision = previous.revision + 1
                 self.revised_at = previous.replaced_at
@@ -198,7 +202,7 @@ class Article(models.Model):
             and self.published_at <= timezone.now()
         )
 
-    def _version_readers_saw(self) -> "ArticleVersion | None":
+    def _version_readers_saw(self, editor) -> "ArticleVersion | None":
         """Return the version this save replaces, if readers saw it and will notice.
 
         Only headline, lead and body count, and only changes to their words:
@@ -233,7 +237,7 @@ class Article(models.Model):
             body=stored["body"],
             valid_from=stored["revised_at"] or stored["published_at"],
             replaced_at=timezone.now(),
-            replaced_by=getattr(self, "edited_by", None),
+            replaced_by=editor,
         )
 
 

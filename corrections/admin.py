@@ -9,9 +9,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import admin_views, services
+from . import admin_views, fix_desk, services
 from .admin_filters import AssigneeFilter, OverdueFilter, StatusFilter
-from .admin_forms import ReasonForm
+from .admin_forms import EditorNoteForm, ReasonForm
 from .models import (
     OPEN_STATUSES,
     CorrectionNote,
@@ -38,6 +38,7 @@ TRIAGE_FIELDS = ["status", "kind", "priority", "due_at", "assignee"]
 
 class EditorNoteInline(admin.TabularInline):
     model = EditorNote
+    form = EditorNoteForm
     fields = ["text", "author", "created_at"]
     readonly_fields = ["author", "created_at"]
     extra = 1
@@ -215,6 +216,8 @@ class ReportAdmin(admin.ModelAdmin):
                 **(extra_context or {}),
                 **admin_views.report_panels(report, request.user),
             }
+            if report.is_open and request.user.has_perm("articles.change_article"):
+                extra_context.update(fix_desk.desk_context(report))
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
@@ -234,6 +237,11 @@ class ReportAdmin(admin.ModelAdmin):
                 "<path:object_id>/duplicates/",
                 view(self.object_view(admin_views.mark_duplicates)),
                 name="corrections_report_duplicates",
+            ),
+            path(
+                "<path:object_id>/fix/",
+                view(self.object_view(fix_desk.fix)),
+                name="corrections_report_fix",
             ),
             path(
                 "<path:object_id>/publish-correction/",

@@ -2,9 +2,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.parsing import whole_number
+from articles.services import TEXT_FIELDS
+from newsroom.parsing import WholeNumberField, whole_number
 
-from .models import OPEN_STATUSES, CorrectionNote, Report
+from .models import OPEN_STATUSES, CorrectionNote, EditorNote, Report
 
 
 class ReasonForm(forms.Form):
@@ -70,3 +71,62 @@ class CorrectionPublishForm(forms.Form):
         self.fields["also_resolves"].queryset = Report.objects.filter(
             article=report.article, status__in=OPEN_STATUSES
         ).exclude(pk=report.pk)
+
+
+class FixForm(CorrectionPublishForm):
+    """The fix desk: new wording for one block of the article, and the note.
+
+    The block is given by field and offsets in the source the editor was shown;
+    `seen` identifies that source, so that an edit made meanwhile is noticed.
+    """
+
+    ACTIONS = ("accept", "preview", "publish", "silent")
+
+    field = forms.ChoiceField(
+        choices=[(name, name) for name in TEXT_FIELDS], widget=forms.HiddenInput
+    )
+    block_start = WholeNumberField(min_value=0, widget=forms.HiddenInput)
+    block_end = WholeNumberField(min_value=0, widget=forms.HiddenInput)
+    seen = forms.CharField(max_length=64, widget=forms.HiddenInput)
+    new_text = forms.CharField(
+        label=_("Corrected text"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        strip=False,
+        max_length=200_000,
+        help_text=_("The Markdown source of the block the passage is in."),
+    )
+    reason = forms.CharField(
+        label=_("Reason for a silent fix (the reader sees it)"),
+        required=False,
+        max_length=2000,
+    )
+    action = forms.ChoiceField(
+        choices=[(name, name) for name in ACTIONS], widget=forms.HiddenInput
+    )
+
+    field_order = ["new_text", "kind", "text", "also_resolves", "reason"]
+
+    def __init__(self, report: Report, *args, **kwargs):
+        super().__init__(report, *args, **kwargs)
+        self.fields["text"].required = False
+        self.fields["text"].label = _("Public note")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("block_start"), cleaned.get("block_end")
+        if start is not None and end is not None and start > end:
+            raise ValidationError(_("The text block is not valid; reload the page."))
+        return cleaned
+
+
+class EditorNoteForm(forms.ModelForm):
+    """A new internal note; the inline's table gives its field no label of its own."""
+
+    class Meta:
+        model = EditorNote
+        fields = ["text"]
+        widgets = {
+            "text": forms.Textarea(
+                attrs={"rows": 3, "aria-label": _("New internal note (never public)")}
+            )
+        }

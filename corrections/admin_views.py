@@ -14,6 +14,7 @@ from newsroom.parsing import whole_number
 from . import metrics, services, workflow
 from .admin_forms import CorrectionPublishForm, DecisionForm
 from .excerpt import excerpt_for, passages_overlap
+from .fix_desk import next_report_redirect
 from .models import OPEN_STATUSES, Report
 
 POSSIBLE_DUPLICATES_SHOWN = 20
@@ -39,7 +40,10 @@ def possible_duplicates(report) -> list[Report]:
 def report_panels(report, user) -> dict:
     """What the change page shows beside the form."""
     allowed = workflow.next_statuses(report.status)
+    previous, following = Report.objects.neighbours(user, report)
     return {
+        "queue_previous": previous,
+        "queue_next": following,
         "excerpt": excerpt_for(report),
         "possible_duplicates": possible_duplicates(report),
         "allowed_statuses": allowed,
@@ -79,14 +83,19 @@ def decide(model_admin, request, report):
     if not form.is_valid():
         model_admin.message_user(request, _("Unknown decision."), messages.ERROR)
         return redirect(change_url(report))
+    decision = form.cleaned_data["decision"]
     try:
-        DECISIONS[form.cleaned_data["decision"]](
-            report, request.user, form.cleaned_data["reason"]
-        )
+        report = DECISIONS[decision](report, request.user, form.cleaned_data["reason"])
     except ValidationError as error:
         model_admin.message_user(request, " ".join(error.messages), messages.ERROR)
-    else:
-        model_admin.message_user(request, _("Decision recorded."), messages.SUCCESS)
+        return redirect(change_url(report))
+    if report.status in workflow.RESOLUTIONS and decision != "reopen":
+        done = _("Report #%(number)s: %(status)s.") % {
+            "number": report.pk,
+            "status": report.get_status_display(),
+        }
+        return next_report_redirect(model_admin, request, report, done)
+    model_admin.message_user(request, _("Decision recorded."), messages.SUCCESS)
     return redirect(change_url(report))
 
 

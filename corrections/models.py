@@ -54,6 +54,17 @@ class CorrectionNote(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    revision = models.PositiveIntegerField(
+        _("article revision"),
+        null=True,
+        blank=True,
+        help_text=_("The version of the article that carries this change."),
+    )
+    amended_at = models.DateTimeField(_("amended at"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawal_reason = models.TextField(
+        _("why it was withdrawn"), max_length=2000, blank=True
+    )
 
     objects = CorrectionNoteQuerySet.as_manager()
 
@@ -70,7 +81,78 @@ class CorrectionNote(models.Model):
         return f"{self.article.get_absolute_url()}#korrektur-{self.pk}"
 
 
+class CorrectionNoteChange(models.Model):
+    """One step in a note's life: published, amended or withdrawn, by whom.
+
+    An amendment keeps the text and type the note had before it, so that what
+    readers were told stays on record.
+    """
+
+    class Action(models.TextChoices):
+        PUBLISHED = "published", _("published")
+        AMENDED = "amended", _("amended")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    note = models.ForeignKey(
+        CorrectionNote,
+        verbose_name=_("correction note"),
+        on_delete=models.CASCADE,
+        related_name="changes",
+    )
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("editor"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    previous_text = models.TextField(_("text before"), blank=True)
+    previous_kind = models.CharField(
+        _("type before"), max_length=20, choices=CorrectionNote.Kind.choices, blank=True
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("change to a correction note")
+        verbose_name_plural = _("changes to correction notes")
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.note}"
+
+
 class ReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def queue_of(self, editor):
+        """The open reports an editor works through: theirs and nobody's."""
+        return self.open().filter(
+            models.Q(assignee=editor) | models.Q(assignee__isnull=True)
+        )
+
+    def next_for(self, editor, *, after=None):
+        """The oldest open report for this editor, other than `after`."""
+        reports = self.queue_of(editor)
+        if after is not None:
+            reports = reports.exclude(pk=after.pk)
+        return reports.order_by("created_at", "pk").first()
+
+    def neighbours(self, editor, report):
+        """The reports before and after this one in the editor's queue."""
+        reports = self.queue_of(editor)
+        later = models.Q(created_at__gt=report.created_at) | models.Q(
+            created_at=report.created_at, pk__gt=report.pk
+        )
+        earlier = models.Q(created_at__lt=report.created_at) | models.Q(
+            created_at=report.created_at, pk__lt=report.pk
+        )
+        return (
+            reports.filter(earlier).order_by("-created_at", "-pk").first(),
+            reports.filter(later).order_by("created_at", "pk").first(),
+        )
+
     def erase_reporter_data(self) -> int:
         """Forget who sent these reports: name, e-mail address and consent."""
         return self.exclude(reporter_name="", reporter_email="").update(

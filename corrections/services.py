@@ -17,6 +17,7 @@ from .models import (
     CONSENT_REQUIRED,
     CONTEXT_MAX_LENGTH,
     CorrectionNote,
+    CorrectionNoteChange,
     Decision,
     EditorNote,
     Report,
@@ -178,7 +179,14 @@ def _require_reason(reason: str) -> str:
 
 
 def report_start_review(*, report: Report, editor) -> Report:
-    return _decide(report=report, editor=editor, to_status=Report.Status.IN_REVIEW)
+    """Take the report up; it becomes the editor's if nobody has it yet."""
+    with transaction.atomic():
+        report = _decide(
+            report=report, editor=editor, to_status=Report.Status.IN_REVIEW
+        )
+        if report.assignee_id is None:
+            report = report_assign(report=report, editor=editor, assignee=editor)
+    return report
 
 
 def report_reject(*, report: Report, editor, reason: str) -> Report:
@@ -302,16 +310,27 @@ def correction_publish(
             text=clean_text(text).strip(),
             published_at=timezone.now(),
             created_by=editor,
+            revision=Article.objects.values_list("revision", flat=True).get(
+                pk=article.pk
+            ),
         )
         note.full_clean()
         note.save()
-        _link_versions(article, note)
-        duplicates = Report.objects.filter(
-            duplicate_of__in=reports, status=Report.Status.DUPLICATE
+        CorrectionNoteChange.objects.create(
+            note=note, editor=editor, action=CorrectionNoteChange.Action.PUBLISHED
         )
-        for report in [*reports, *duplicates]:
+        _link_versions(article, note)
+        for report in with_duplicates(reports):
             _resolve_as_corrected(report, editor, note)
     return note
+
+
+def with_duplicates(reports: list[Report]) -> list[Report]:
+    """The reports and the reports marked as their duplicates: resolved together."""
+    duplicates = Report.objects.filter(
+        duplicate_of__in=reports, status=Report.Status.DUPLICATE
+    )
+    return [*reports, *duplicates]
 
 
 def _link_versions(article: Article, note: CorrectionNote) -> None:

@@ -10,8 +10,7 @@ pytestmark = pytest.mark.django_db
 def test_changing_published_text_keeps_the_previous_version(make_article, editor):
     article = make_article(title="Alt", body="Es waren 8000 Soldaten.")
     article.body = "Es waren 10.000 Soldaten."
-    article.edited_by = editor
-    article.save()
+    article.save(editor=editor)
     (version,) = article.versions.all()
     assert (version.revision, version.title, version.body) == (
         1,

@@ -164,7 +164,8 @@ def test_report_page_highlights_the_passage_and_notices_article_changes(
     html = desk.get(url).text
     assert "Fassung 1, jetzt 2" in html
     assert "Die Textstelle steht nicht mehr im Artikel." in html
-    assert "<mark>rund 8000 Soldaten</mark>" in html  # as the reader saw it
+    # The closest match in the text as it reads now, to edit there.
+    assert "<mark>rund 10.000 Soldaten</mark>" in html
 
 
 def test_report_page_links_the_article_and_lists_possible_duplicates(

@@ -57,6 +57,8 @@ def test_each_decision_is_recorded_with_who_when_from_to_and_why(make_report, ed
     )
     assert history == [
         ("editor", S.NEW, S.IN_REVIEW, ""),
+        # Starting review takes up a report nobody had.
+        ("editor", S.IN_REVIEW, S.IN_REVIEW, "editor zugewiesen."),
         ("editor", S.IN_REVIEW, S.REJECTED, "Die Zahl stimmt."),
         ("editor", S.REJECTED, S.IN_REVIEW, "Neue Quelle."),
     ]

@@ -79,3 +79,25 @@ def editors_group(transactional_db):
     migration = importlib.import_module("corrections.migrations.0003_editors_group")
     migration.create_editors_group(apps, None)
     return Group.objects.get(name=migration.GROUP)
+
+
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.fixture
+def accessible(axe):
+    """Check the page as it stands with axe-core: no WCAG 2.2 AA violation."""
+
+    def check(page, context=None):
+        options = {"runOnly": {"type": "tag", "values": WCAG_AA}}
+        results = axe.run(page, context=context, options=options)
+        assert results.violations_count == 0, results.generate_report()
+
+    return check

@@ -1,16 +1,32 @@
-"""An editor takes the oldest report to a published correction in a real browser."""
+"""The editor's day in a real browser: three reports, one fix desk, the keyboard.
 
+A report with a passage and a suggestion, a duplicate of it, and junk. The
+editor fixes the article and publishes the note from the report's page, the
+duplicate is resolved with it, the junk is rejected by keyboard, and both
+readers see their outcome. Clicks and page loads on the fix-and-note path are
+counted (the target: at most 4 clicks and 2 page loads after opening the report).
+"""
+
+import os
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
 from corrections.models import Report
 from corrections.services import report_submit
+from corrections.status import status_token
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "ein-langes-redaktionspasswort"
+BODY = (
+    "Der Gemeinderat hat entschieden.\n\n"
+    "Mit **27 zu 14** Stimmen beschloss er den Ausbau der Radwege.\n\n"
+    "Die Arbeiten beginnen im Frühjahr."
+)
+SCREENSHOTS = os.environ.get("NEWSROOM_SCREENSHOTS")  # a folder, to look at them
 
 
 @pytest.fixture
@@ -22,35 +38,109 @@ def desk_editor(django_user_model, editors_group):
     return user
 
 
-def test_editor_publishes_a_correction_from_the_oldest_report(
-    page, browser, live_server, desk_editor, make_article
-):
-    article = make_article(title="Radwege in Lindenfeld", body="Mit 27 zu 14 Stimmen.")
-    oldest = report_submit(
-        article=article, passage="27 zu 14", description="Es waren 27 zu 13."
-    )
-    report_submit(article=article, description="Neuer, später eingegangen.")
-    Report.objects.filter(pk=oldest.pk).update(
-        created_at=timezone.now() - timedelta(days=1)
-    )
+@pytest.fixture
+def day(make_article):
+    """Three reports, oldest first: the real one, its duplicate, junk."""
+    article = make_article(title="Radwege in Lindenfeld", body=BODY)
+    reports = [
+        report_submit(
+            article=article,
+            passage="27 zu 14",
+            context_before="Mit ",
+            description="Es waren 27 zu 13 Stimmen, siehe Protokoll.",
+            suggestion="27 zu 13",
+            reporter_email="leserin@example.org",
+            consent=True,
+        ),
+        report_submit(
+            article=article,
+            passage="27 zu 14",
+            description="Das Ergebnis stimmt nicht.",
+            reporter_email="leser@example.org",
+            consent=True,
+        ),
+        report_submit(article=article, description="Billige Uhren hier kaufen!!!"),
+    ]
+    for age, report in zip((3, 2, 1), reports, strict=True):
+        Report.objects.filter(pk=report.pk).update(
+            created_at=timezone.now() - timedelta(hours=age)
+        )
+    return article, reports
 
+
+def shot(page, name):
+    if SCREENSHOTS:
+        page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}.png"), full_page=True)
+
+
+def test_the_editors_day(page, browser, live_server, desk_editor, day, accessible):
+    article, (real, duplicate, junk) = day
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.goto("/admin/corrections/report/")
     page.locator("#id_username").fill("redakteurin")
     page.locator("#id_password").fill(PASSWORD)
     page.locator("input[type=submit]").click()
+    accessible(page)
     page.locator("#result_list tbody tr").first.locator("th a").click()
-    assert page.locator("mark").inner_text() == "27 zu 14"
+    page.get_by_role("heading", name="Korrekturtisch").wait_for()
+    assert page.locator(".fix-source mark").inner_text() == "27 zu 14"
+    accessible(page)
+    shot(page, "report-page")
 
-    page.get_by_role("link", name="Korrektur veröffentlichen").click()
-    page.locator("#id_text").fill("In einer früheren Fassung hieß es 27 zu 14 Stimmen.")
-    page.get_by_role("button", name="Korrektur veröffentlichen").click()
-    page.get_by_text("Die Korrektur ist am Artikel veröffentlicht.").wait_for()
+    # From here on, the fix-and-note path: count what the editor does.
+    clicks, loads = 0, 0
 
+    def count_load(frame):
+        nonlocal loads
+        if frame == page.main_frame:
+            loads += 1
+
+    page.on("framenavigated", count_load)
+
+    def click(locator):
+        nonlocal clicks
+        clicks += 1
+        locator.click()
+
+    click(page.get_by_role("button", name="Vorschlag übernehmen"))
+    assert "Mit **27 zu 13** Stimmen" in page.locator("#id_new_text").input_value()
+    click(page.get_by_role("checkbox", name=f"#{duplicate.pk}", exact=False))
+    note = page.locator("#id_text").input_value()
+    assert "27 zu 13" in note  # drafted from the report; the editor may rewrite it
+    click(page.get_by_role("button", name="Korrigieren und veröffentlichen"))
+    done = "Die Korrektur ist veröffentlicht; 2 Meldungen erledigt."
+    page.get_by_text(done).wait_for()
+    page.remove_listener("framenavigated", count_load)
+    print(f"fix-and-note path: {clicks} clicks, {loads} page loads")
+    assert clicks <= 4 and loads <= 2
+    shot(page, "next-report")
+
+    # The next report is the junk: rejected by keyboard.
+    assert page.url.endswith(f"/admin/corrections/report/{junk.pk}/change/")
+    page.keyboard.press("?")
+    page.get_by_role("dialog", name="Tastenkürzel").wait_for()
+    accessible(page)
+    page.keyboard.press("Escape")
+    page.keyboard.press("x")
+    assert page.evaluate("document.activeElement.id") == "decision-reason"
+    page.keyboard.type("Kein Hinweis auf einen Fehler.")
+    page.keyboard.press("Control+Enter")
+    page.get_by_text("Keine offenen Meldungen mehr.").wait_for()
+
+    for report in (real, duplicate, junk):
+        report.refresh_from_db()
+    assert (real.status, duplicate.status, junk.status) == (
+        "corrected",
+        "corrected",
+        "rejected",
+    )
     reader = browser.new_context(base_url=live_server.url).new_page()
     reader.goto(article.get_absolute_url())
-    note = reader.locator("#korrekturen")
-    assert "In einer früheren Fassung hieß es 27 zu 14 Stimmen." in note.inner_text()
-    assert "korrigiert" in reader.locator(".correction-notice").inner_text()
+    assert "Mit 27 zu 13 Stimmen" in reader.locator("main").inner_text()
+    assert "27 zu 13" in reader.locator("#korrekturen").inner_text()
+    for report in (real, duplicate):
+        reader.goto(f"/meldung/{status_token(report)}/")
+        assert "korrigiert" in reader.locator("main").inner_text().lower()
     reader.context.close()
-    oldest.refresh_from_db()
-    assert oldest.status == "corrected"
+    told = {address for message in mail.outbox for address in message.to}
+    assert {"leserin@example.org", "leser@example.org"} <= told

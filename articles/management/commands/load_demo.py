@@ -114,8 +114,7 @@ class Command(BaseCommand):
         )
         article.refresh_from_db()
         article.body = first_text.replace(demo["wrong"], demo["right"])
-        article.edited_by = editor
-        article.save()
+        article.save(editor=editor)
         note = correction_publish(
             article=article,
             editor=editor,

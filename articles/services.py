@@ -1,0 +1,51 @@
+"""Changes to articles: the one way their text is edited, by the admin and the desk."""
+
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import Article
+
+TEXT_FIELDS = ("title", "lead", "body")
+
+
+class ConcurrentEdit(ValidationError):
+    """Someone changed the article's text since the editor opened it."""
+
+
+def text_fingerprint(article: Article) -> str:
+    """Identify the text an editor is looking at, to notice a change by another."""
+    text = "\x1f".join(getattr(article, name) for name in TEXT_FIELDS)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def article_revise(
+    *, article: Article, editor, changes: dict[str, str], seen: str | None = None
+) -> Article:
+    """Save new text for headline, lead or body; a new public version if it shows.
+
+    `seen` is the fingerprint of the text the editor started from: if the stored
+    text is another by now, nothing is saved and ConcurrentEdit says so, so that
+    nobody's edit is overwritten unseen. The version this save replaces records
+    `editor` as the one who changed it.
+    """
+    unknown = set(changes) - set(TEXT_FIELDS)
+    if unknown:
+        raise ValueError(f"not text fields: {sorted(unknown)}")
+    with transaction.atomic():
+        current = Article.objects.select_for_update().get(pk=article.pk)
+        if seen is not None and text_fingerprint(current) != seen:
+            raise ConcurrentEdit(
+                _(
+                    "The article was changed by someone else since you opened this "
+                    "page. Nothing was saved: check the text as it reads now."
+                ),
+                code="concurrent_edit",
+            )
+        for name, value in changes.items():
+            setattr(current, name, value)
+        current.full_clean(exclude=["slug"])
+        current.save(editor=editor)
+    return current

@@ -1,0 +1,216 @@
+"""The fix desk on a report's page: the passage in the source, fixed and noted.
+
+GET shows the desk as part of the report's change page (`desk_context`); the
+form posts here (`fix`), which previews, or applies through
+`fixes.correction_apply` and moves on to the editor's next report.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from articles.diff import word_diff
+from articles.services import ConcurrentEdit, text_fingerprint
+
+from .admin_forms import FixForm
+from .fixes import correction_apply
+from .models import CorrectionNote, Report
+from .services import with_duplicates
+from .source import find_passage, replace_passage
+
+FIELD_LABELS = {
+    "title": _("headline"),
+    "lead": _("lead"),
+    "body": _("body"),
+}
+
+
+def desk_context(report: Report, form: FixForm | None = None) -> dict:
+    """What the desk shows: the block to edit, the passage marked, the proposal."""
+    article = report.article
+    spot = find_passage(article, report.passage, report.context_before)
+    if spot is None:  # no passage: the editor edits the whole body
+        field, start, end, found = "body", 0, len(article.body), False
+        marked = escape(article.body)
+        passage_in_source = ""
+    else:
+        field, found = spot.field, spot.exact
+        start, end = spot.block_start, spot.block_end
+        source = getattr(article, field)
+        passage_in_source = source[spot.start : spot.end]
+        marked = mark_safe(
+            escape(source[start : spot.start])
+            + "<mark>"
+            + escape(passage_in_source)
+            + "</mark>"
+            + escape(source[spot.end : end])
+        )
+    block = getattr(article, field)[start:end]
+    proposed = ""
+    if found and report.suggestion.strip():
+        proposed = replace_passage(block, passage_in_source, report.suggestion)
+    if form is None:
+        form = FixForm(
+            report,
+            initial={
+                "field": field,
+                "block_start": start,
+                "block_end": end,
+                "seen": text_fingerprint(article),
+                "new_text": block,
+                "text": draft_note(report, passage_in_source if found else ""),
+                "also_resolves": [],
+            },
+        )
+    return {
+        "desk_form": form,
+        "desk_field_label": FIELD_LABELS[field],
+        "desk_marked": marked,
+        "desk_found": found,
+        "desk_has_passage": bool(report.passage.strip()),
+        "desk_proposed": proposed,
+    }
+
+
+def draft_note(report: Report, passage: str) -> str:
+    """A first wording of the note, in the article's language, for the editor."""
+    if not (passage and report.suggestion.strip()):
+        return ""
+    with translation.override(report.article.language):
+        return _(
+            "An earlier version of this article said “%(wrong)s”. "
+            "Correct is: “%(right)s”."
+        ) % {"wrong": report.passage.strip(), "right": report.suggestion.strip()}
+
+
+def fix(model_admin, request, report: Report):
+    """Preview or apply the fix desk's form; after applying, the next report."""
+    if not request.user.has_perm("articles.change_article"):
+        raise PermissionDenied
+    if request.method != "POST":
+        return redirect(reverse("admin:corrections_report_change", args=[report.pk]))
+    data = request.POST.copy()
+    if data.get("action") == "accept":  # without JavaScript: the reader's wording
+        proposed = desk_context(report)["desk_proposed"]
+        if proposed:
+            data["new_text"] = proposed
+        data["action"] = "preview"
+    form = FixForm(report, data)
+    if form.is_valid() and form.cleaned_data["action"] in ("publish", "silent"):
+        done = _apply(request, report, form, form.cleaned_data["action"] == "silent")
+        if done:
+            return next_report_redirect(model_admin, request, report, done)
+    return TemplateResponse(
+        request,
+        "admin/corrections/report/fix.html",
+        {
+            **model_admin.admin_site.each_context(request),
+            "opts": model_admin.opts,
+            "original": report,
+            "title": _("Fix desk"),
+            "preview": _preview(report, form),
+            **desk_context(report, form),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _new_source(report: Report, form: FixForm) -> tuple[str, str] | None:
+    data = form.cleaned_data
+    field = data.get("field")
+    if field is None or data.get("block_start") is None:
+        return None
+    source = getattr(report.article, field)
+    start, end = data["block_start"], data.get("block_end") or 0
+    if end > len(source):
+        return None
+    return field, source[:start] + data["new_text"] + source[end:]
+
+
+def _preview(report: Report, form: FixForm) -> dict | None:
+    data = getattr(form, "cleaned_data", None)
+    if data is None:
+        return None
+    start, end = data.get("block_start"), data.get("block_end")
+    field = data.get("field")
+    if field is None or start is None or end is None or "new_text" not in data:
+        return None
+    old = getattr(report.article, field)[start:end]
+    note = CorrectionNote(
+        article=report.article,
+        kind=data.get("kind") or CorrectionNote.Kind.CORRECTION,
+        text=data.get("text", ""),
+    )
+    return {
+        "diff": word_diff(old, data["new_text"]),
+        "unchanged": old == data["new_text"],
+        "note": note,
+    }
+
+
+def _apply(request, report: Report, form: FixForm, silent: bool):
+    """Apply the form; return a message for the editor, or None with form errors."""
+    data = form.cleaned_data
+    spliced = _new_source(report, form)
+    if spliced is None:
+        form.add_error(None, _("The text block is not valid; reload the page."))
+        return None
+    field, new_source = spliced
+    article = report.article
+    changes = {} if getattr(article, field) == new_source else {field: new_source}
+    reports = [report, *data["also_resolves"]]
+    resolved = len(with_duplicates(reports))
+    try:
+        note = correction_apply(
+            article=article,
+            editor=request.user,
+            changes=changes,
+            seen=data["seen"],
+            kind=data["kind"],
+            note_text=data["text"],
+            reports=reports,
+            silent=silent,
+            reason=data["reason"],
+        )
+    except ConcurrentEdit as error:
+        form.add_error(None, error)
+        form.conflict = True
+        return None
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for name, errors in error.error_dict.items():
+                form.add_error("text" if name == "note_text" else None, errors)
+        else:
+            form.add_error(None, error)
+        return None
+    if note is None:
+        return ngettext(
+            "Fixed silently; %(count)d report resolved.",
+            "Fixed silently; %(count)d reports resolved.",
+            resolved,
+        ) % {"count": resolved}
+    return ngettext(
+        "The correction is published; %(count)d report resolved.",
+        "The correction is published; %(count)d reports resolved.",
+        resolved,
+    ) % {"count": resolved}
+
+
+def next_report_redirect(model_admin, request, report: Report, done: str):
+    """Say what was done, and go on to the editor's next open report, or the queue."""
+    following = Report.objects.next_for(request.user, after=report)
+    if following is None:
+        then = _("No open reports are left.")
+        target = reverse("admin:corrections_report_changelist")
+    else:
+        then = _("Next: report #%(number)s.") % {"number": following.pk}
+        target = reverse("admin:corrections_report_change", args=[following.pk])
+    model_admin.message_user(request, f"{done} {then}", messages.SUCCESS)
+    return redirect(target)
