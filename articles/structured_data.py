@@ -17,9 +17,9 @@ OPEN_GRAPH_LOCALES = {"de": "de_DE", "en": "en_GB"}
 
 def modified_at(article):
     notes = getattr(article, "public_notes", [])
-    dates = [article.revised_at or article.published_at] + [
-        note.published_at for note in notes
-    ]
+    dates = [article.revised_at or article.published_at]
+    for note in notes:
+        dates += [note.published_at, note.amended_at, note.withdrawn_at]
     return max(date for date in dates if date)
 
 
@@ -51,14 +51,17 @@ def news_article(article, request) -> dict:
             "url": home,
             "correctionsPolicy": policy,
         },
+        # A withdrawn note no longer says the article was corrected.
         "correction": [
             {
                 "@type": "CorrectionComment",
                 "text": note.text,
                 "datePublished": note.published_at.isoformat(),
+                "dateModified": (note.amended_at or note.published_at).isoformat(),
                 "url": absolute(note.get_absolute_url()),
             }
             for note in getattr(article, "public_notes", [])
+            if not note.withdrawn_at
         ],
     }
 

@@ -9,12 +9,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import admin_views, fix_desk, services
+from . import admin_notes, admin_views, fix_desk, services  # noqa: F401 (registers)
 from .admin_filters import AssigneeFilter, OverdueFilter, StatusFilter
 from .admin_forms import EditorNoteForm, ReasonForm
 from .models import (
     OPEN_STATUSES,
-    CorrectionNote,
     Decision,
     EditorNote,
     PolicyPage,
@@ -368,22 +367,6 @@ class ReportAdmin(admin.ModelAdmin):
                 % n
             ),
         )
-
-
-@admin.register(CorrectionNote)
-class CorrectionNoteAdmin(admin.ModelAdmin):
-    list_display = ["article", "kind", "published_at", "created_by"]
-    list_filter = ["kind", ("published_at", admin.DateFieldListFilter)]
-    list_select_related = ["article", "created_by"]
-    search_fields = ["text", "article__title"]
-    fields = ["article", "kind", "text", "published_at", "created_by"]
-    readonly_fields = ["article", "published_at", "created_by"]
-
-    def has_add_permission(self, request):
-        return False  # notes are published from a report (“Publish a correction”)
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # a published correction is part of the record
 
 
 @admin.register(PolicyPage)

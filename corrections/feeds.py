@@ -1,6 +1,8 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -34,9 +36,23 @@ class CorrectionFeed(Feed):
         )
 
     def item_title(self, note):
-        return f"{note.get_kind_display()}: {note.article.title}"
+        kind = note.get_kind_display()
+        if note.withdrawn_at:
+            kind = _("%(kind)s (withdrawn)") % {"kind": kind}
+        return f"{kind}: {note.article.title}"
 
     def item_description(self, note):
+        if note.withdrawn_at:
+            withdrawn = _("Withdrawn on %(date)s: %(reason)s") % {
+                "date": date_format(localtime(note.withdrawn_at), "DATETIME_FORMAT"),
+                "reason": note.withdrawal_reason,
+            }
+            return f"{note.text}\n\n{withdrawn}"
+        if note.amended_at:
+            amended = _("Amended on %(date)s.") % {
+                "date": date_format(localtime(note.amended_at), "DATETIME_FORMAT")
+            }
+            return f"{note.text}\n\n{amended}"
         return note.text
 
     def item_link(self, note):
@@ -51,7 +67,7 @@ class CorrectionFeed(Feed):
         return note.published_at
 
     def item_updateddate(self, note):
-        return note.published_at
+        return note.withdrawn_at or note.amended_at or note.published_at
 
     def item_categories(self, note):
         return [note.get_kind_display(), note.article.section.name]

@@ -96,6 +96,7 @@ def test_news_article_carries_every_field(client, corrected):
             "@type": "CorrectionComment",
             "text": "Es waren 10.000, nicht 8000.",
             "datePublished": note.published_at.isoformat(),
+            "dateModified": note.published_at.isoformat(),  # never amended
             "url": f"http://testserver{note.get_absolute_url()}",
         }
     ]

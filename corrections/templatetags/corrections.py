@@ -59,3 +59,9 @@ def as_duration(value: timedelta | None) -> str:
         return ""
     now = timezone.now()
     return timesince(now - value, now)
+
+
+@register.filter
+def standing(notes):
+    """The notes that still stand: those not withdrawn."""
+    return [note for note in notes if not note.withdrawn_at]

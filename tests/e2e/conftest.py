@@ -78,6 +78,12 @@ def editors_group(transactional_db):
 
     migration = importlib.import_module("corrections.migrations.0003_editors_group")
     migration.create_editors_group(apps, None)
+    for later, grant in [
+        ("0005_policy_text_and_permissions", "let_editors_edit_it"),
+        ("0008_editors_see_note_history", "let_editors_see_the_history"),
+    ]:
+        module = importlib.import_module(f"corrections.migrations.{later}")
+        getattr(module, grant)(apps, None)
     return Group.objects.get(name=migration.GROUP)
 
 

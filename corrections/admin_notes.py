@@ -1,0 +1,216 @@
+"""Correction notes in the admin: started by the newsroom, amended, withdrawn.
+
+Every change goes through `fixes` and `services`, which keep the note's history;
+nothing here writes a note directly.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .fixes import note_amend, note_withdraw
+from .models import CorrectionNote, CorrectionNoteChange
+from .services import correction_publish
+
+
+class NoteChangeInline(admin.TabularInline):
+    model = CorrectionNoteChange
+    fields = [
+        "created_at",
+        "editor",
+        "action",
+        "previous_kind",
+        "previous_text",
+        "reason",
+    ]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = gettext_lazy("history of this note")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class NoteAddForm(forms.ModelForm):
+    class Meta:
+        model = CorrectionNote
+        fields = ["article", "kind", "text"]
+
+
+class NoteAmendForm(forms.ModelForm):
+    reason = forms.CharField(
+        label=gettext_lazy("Why it changes (kept in the note's history)"),
+        required=False,
+        max_length=2000,
+    )
+
+    class Meta:
+        model = CorrectionNote
+        fields = ["kind", "text"]
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Why the note is withdrawn (readers see it)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+
+@admin.register(CorrectionNote)
+class CorrectionNoteAdmin(admin.ModelAdmin):
+    list_display = ["article", "kind", "published_at", "state", "created_by"]
+    list_filter = ["kind", ("published_at", admin.DateFieldListFilter)]
+    list_select_related = ["article", "created_by"]
+    search_fields = ["text", "article__title"]
+    autocomplete_fields = ["article"]
+    inlines = [NoteChangeInline]
+    change_form_template = "admin/corrections/correctionnote/change_form.html"
+    READ_ONLY = [
+        "article_links",
+        "published_at",
+        "created_by",
+        "amended_at",
+        "withdrawn_at",
+        "withdrawal_reason",
+        "reports_links",
+    ]
+
+    @admin.display(description=gettext_lazy("state"))
+    def state(self, note):
+        if note.withdrawn_at:
+            return _("withdrawn")
+        return _("amended") if note.amended_at else _("published")
+
+    @admin.display(description=gettext_lazy("article"))
+    def article_links(self, note):
+        article = note.article
+        links = [
+            (article.get_absolute_url() + f"#korrektur-{note.pk}", _("public note")),
+            (reverse("admin:articles_article_change", args=[article.pk]), article),
+        ]
+        if note.revision and note.revision > 1:
+            links.append(
+                (
+                    reverse("articles:versions", args=[article.slug])
+                    + f"?from={note.revision - 1}&to={note.revision}",
+                    _("the change (diff)"),
+                )
+            )
+        return format_html_join(" · ", '<a href="{}">{}</a>', links)
+
+    @admin.display(description=gettext_lazy("reports it answers"))
+    def reports_links(self, note):
+        reports = note.reports.all()
+        if not reports:
+            return _("none: started by the newsroom")
+        return format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            (
+                (reverse("admin:corrections_report_change", args=[r.pk]), r)
+                for r in reports
+            ),
+        )
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj else []  # nothing has happened to a new note
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        kwargs["form"] = NoteAmendForm if obj else NoteAddForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["article", "kind", "text"]
+        if obj.withdrawn_at:
+            return ["kind", "text", *self.READ_ONLY]
+        return ["kind", "text", "reason", *self.READ_ONLY]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        return ["kind", "text", *self.READ_ONLY] if obj.withdrawn_at else self.READ_ONLY
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        initial.pop("article", None)  # only an id this form's field accepts
+        form = NoteAddForm(data={"article": request.GET.get("article", "")})
+        form.is_valid()
+        if "article" in getattr(form, "cleaned_data", {}):
+            initial["article"] = form.cleaned_data["article"]
+        return initial
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        if not change:
+            note = correction_publish(
+                article=data["article"],
+                editor=request.user,
+                kind=data["kind"],
+                text=data["text"],
+                reports=[],
+            )
+            obj.pk = note.pk
+        elif {"kind", "text"} & set(form.changed_data):
+            note_amend(
+                note=obj,
+                editor=request.user,
+                text=data["text"],
+                kind=data["kind"],
+                reason=data["reason"],
+            )
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a published note is part of the record: withdraw it
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/withdraw/",
+                self.admin_site.admin_view(self.withdraw_view),
+                name="corrections_correctionnote_withdraw",
+            ),
+            *super().get_urls(),
+        ]
+
+    def withdraw_view(self, request, object_id):
+        note = self.get_object(request, object_id)
+        if note is None or not self.has_change_permission(request, note):
+            raise PermissionDenied
+        form = WithdrawForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                note_withdraw(
+                    note=note, editor=request.user, reason=form.cleaned_data["reason"]
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.message_user(
+                    request, _("The note is withdrawn."), messages.SUCCESS
+                )
+                return redirect(
+                    reverse("admin:corrections_correctionnote_change", args=[note.pk])
+                )
+        return TemplateResponse(
+            request,
+            "admin/corrections/correctionnote/withdraw.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "original": note,
+                "title": _("Withdraw a correction note"),
+                "form": form,
+            },
+        )
