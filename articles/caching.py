@@ -35,8 +35,6 @@ from newsroom.parsing import WholeNumberField
 
 PAGES = "pages"
 VERSION_KEY = "content-version"
-# Parameters that make a page personal (a reader's own confirmation and link).
-PRIVATE_PARAMETERS = ("report", "status")
 ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
 
 
@@ -75,9 +73,7 @@ def bump_content_version(**kwargs) -> None:
 
 
 def is_anonymous_reader(request) -> bool:
-    return settings.SESSION_COOKIE_NAME not in request.COOKIES and not any(
-        name in request.GET for name in PRIVATE_PARAMETERS
-    )
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
 def page_key(request, parameters: dict, version: int) -> str:

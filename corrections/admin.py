@@ -238,6 +238,11 @@ class ReportAdmin(admin.ModelAdmin):
                 name="corrections_report_duplicates",
             ),
             path(
+                "<path:object_id>/ask/",
+                view(self.object_view(admin_views.ask_reader)),
+                name="corrections_report_ask",
+            ),
+            path(
                 "<path:object_id>/fix/",
                 view(self.object_view(fix_desk.fix)),
                 name="corrections_report_fix",

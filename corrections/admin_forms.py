@@ -5,7 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from articles.services import TEXT_FIELDS
 from newsroom.parsing import WholeNumberField, whole_number
 
-from .models import OPEN_STATUSES, CorrectionNote, EditorNote, Report
+from .models import (
+    DESCRIPTION_MAX_LENGTH,
+    OPEN_STATUSES,
+    CorrectionNote,
+    EditorNote,
+    Report,
+)
 
 
 class ReasonForm(forms.Form):
@@ -130,3 +136,15 @@ class EditorNoteForm(forms.ModelForm):
                 attrs={"rows": 3, "aria-label": _("New internal note (never public)")}
             )
         }
+
+
+class QuestionForm(forms.Form):
+    """The editors' question to the reader who sent a report."""
+
+    prefix = "question"  # the same page holds the fix desk's form
+
+    text = forms.CharField(
+        label=_("Your question to the reader"),
+        max_length=DESCRIPTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 from newsroom.parsing import whole_number
 
 from . import metrics, services, workflow
-from .admin_forms import CorrectionPublishForm, DecisionForm
+from .admin_forms import CorrectionPublishForm, DecisionForm, QuestionForm
 from .excerpt import excerpt_for, passages_overlap
 from .fix_desk import next_report_redirect
 from .models import OPEN_STATUSES, Report
@@ -51,6 +51,9 @@ def report_panels(report, user) -> dict:
         and report.status != Report.Status.DUPLICATE
         and user.has_perm("corrections.add_correctionnote"),
         "is_open": report.status in OPEN_STATUSES,
+        "conversation": report.messages.select_related("editor"),
+        "question_form": QuestionForm(),
+        "reader_has_email": bool(report.reporter_email and report.consent_at),
     }
 
 
@@ -175,3 +178,26 @@ class MetricsView(TemplateView):
             "title": _("Corrections desk: figures"),
             **metrics.desk_figures(),
         }
+
+
+def ask_reader(model_admin, request, report):
+    """Ask the reader a question; it appears on their status page."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = QuestionForm(request.POST)
+    if not form.is_valid():
+        model_admin.message_user(
+            request, _("Please write the question for the reader."), messages.ERROR
+        )
+        return redirect(change_url(report))
+    try:
+        services.report_ask(
+            report=report, editor=request.user, text=form.cleaned_data["text"]
+        )
+    except ValidationError as error:
+        model_admin.message_user(request, " ".join(error.messages), messages.ERROR)
+    else:
+        model_admin.message_user(
+            request, _("The question is on the reader's page."), messages.SUCCESS
+        )
+    return redirect(change_url(report))

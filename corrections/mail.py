@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .models import Report
+from .models import Report, ReportMessage
 from .status import status_url
 
 
@@ -63,3 +63,44 @@ def send_reader_outcome(report_id: int) -> None:
         )
     # The address served its one purpose; the e-mail tells the reader it is gone.
     Report.objects.filter(pk=report.pk).erase_reporter_data()
+
+
+def send_reader_question(message_id: int) -> None:
+    message = ReportMessage.objects.select_related("report__article").get(pk=message_id)
+    report = message.report
+    if not (report.reporter_email and report.consent_at):
+        return
+    with translation.override(report.language):
+        context = {
+            "report": report,
+            "message": message,
+            "status_url": absolute(status_url(report)),
+        }
+        send_mail(
+            _("A question about your report on “%(title)s”")
+            % {"title": report.article.title},
+            render_to_string("corrections/email/reader_question.txt", context),
+            None,
+            [report.reporter_email],
+        )
+
+
+def send_desk_answer(message_id: int) -> None:
+    message = ReportMessage.objects.select_related("report__article__section").get(
+        pk=message_id
+    )
+    report = message.report
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "report": report,
+            "message": message,
+            "admin_url": absolute(
+                reverse("admin:corrections_report_change", args=[report.pk])
+            ),
+        }
+        send_mail(
+            _("The reader answered on report #%(number)s") % {"number": report.pk},
+            render_to_string("corrections/email/desk_answer.txt", context),
+            None,
+            [desk_address(report)],
+        )

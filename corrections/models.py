@@ -328,6 +328,16 @@ class Report(models.Model):
     def is_overdue(self) -> bool:
         return self.is_open and self.due_at is not None and self.due_at < timezone.now()
 
+    @property
+    def awaits_answer(self) -> bool:
+        """True while the editors' last message is a question the reader can answer."""
+        last = self.messages.last()
+        return (
+            self.is_open
+            and last is not None
+            and last.sender == ReportMessage.Sender.EDITORS
+        )
+
     def public_reason(self) -> str:
         """Return the editors' reason for the outcome, if readers are told of it."""
         if self.status not in OUTCOMES_TOLD_TO_READER:
@@ -386,6 +396,43 @@ class Decision(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class ReportMessage(models.Model):
+    """A question from the editors to the reader, or the reader's answer.
+
+    The reader reads and answers on their private status page; no account.
+    """
+
+    class Sender(models.TextChoices):
+        EDITORS = "editors", _("the editors")
+        READER = "reader", _("the reader")
+
+    report = models.ForeignKey(
+        Report,
+        verbose_name=_("report"),
+        on_delete=models.CASCADE,
+        related_name="messages",
+    )
+    sender = models.CharField(_("from"), max_length=10, choices=Sender.choices)
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("editor"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    text = models.TextField(_("message"), max_length=DESCRIPTION_MAX_LENGTH)
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("message about a report")
+        verbose_name_plural = _("messages about reports")
+
+    def __str__(self):
+        return self.text[:60]
 
 
 class EditorNote(models.Model):

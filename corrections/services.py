@@ -21,8 +21,15 @@ from .models import (
     Decision,
     EditorNote,
     Report,
+    ReportMessage,
 )
-from .tasks import enqueue_on_commit, notify_desk_of_report, notify_reader_of_outcome
+from .tasks import (
+    enqueue_on_commit,
+    notify_desk_of_answer,
+    notify_desk_of_report,
+    notify_reader_of_outcome,
+    notify_reader_of_question,
+)
 from .text import clean_text
 
 
@@ -356,3 +363,39 @@ def _resolve_as_corrected(report: Report, editor, note: CorrectionNote) -> Repor
         reason=note.text,
         correction_note=note,
     )
+
+
+def report_ask(*, report: Report, editor, text: str) -> ReportMessage:
+    """Ask the reader a question; they see it on their status page (and by e-mail)."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        if not report.is_open:
+            raise ValidationError(_("Questions can only be asked on open reports."))
+        message = ReportMessage(
+            report=report,
+            sender=ReportMessage.Sender.EDITORS,
+            editor=editor,
+            text=clean_text(text).strip(),
+        )
+        message.full_clean()
+        message.save()
+        if report.reporter_email and report.consent_at:
+            enqueue_on_commit(notify_reader_of_question, message.pk)
+    return message
+
+
+def report_answer(*, report: Report, text: str) -> ReportMessage:
+    """Store the reader's answer to the editors' question, and tell the desk."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        if not report.awaits_answer:
+            raise ValidationError(_("There is no open question on this report."))
+        message = ReportMessage(
+            report=report,
+            sender=ReportMessage.Sender.READER,
+            text=clean_text(text).strip(),
+        )
+        message.full_clean()
+        message.save()
+        enqueue_on_commit(notify_desk_of_answer, message.pk)
+    return message

@@ -4,6 +4,8 @@ from django.core import signing
 from django.urls import reverse
 
 SALT = "newsroom.corrections.report-status"
+# On the status page right after sending: show the confirmation first.
+SENT_PARAMETER = "gesendet"
 
 
 def status_token(report) -> str:

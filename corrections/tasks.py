@@ -37,3 +37,13 @@ def notify_desk_of_report(report_id: int) -> None:
 @task
 def notify_reader_of_outcome(report_id: int) -> None:
     mail.send_reader_outcome(report_id)
+
+
+@task
+def notify_reader_of_question(message_id: int) -> None:
+    mail.send_reader_question(message_id)
+
+
+@task
+def notify_desk_of_answer(message_id: int) -> None:
+    mail.send_desk_answer(message_id)

@@ -3,7 +3,7 @@ from django.utils.translation import pgettext_lazy
 
 from articles.caching import NoParameters, public_page
 
-from . import feeds, views
+from . import feeds, status_page, views
 
 app_name = "corrections"
 
@@ -15,7 +15,7 @@ urlpatterns = [
     ),
     path(
         pgettext_lazy("URL", "report/<str:token>/"),
-        views.report_status,
+        status_page.report_status,
         name="status",
     ),
     path(

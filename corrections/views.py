@@ -1,5 +1,4 @@
 from functools import wraps
-from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -7,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import ListView, TemplateView
 
@@ -18,12 +16,11 @@ from newsroom.parsing import whole_number
 
 from .clients import client_hash
 from .forms import ReportForm
-from .models import CorrectionNote, PolicyPage, Report
+from .models import CorrectionNote, PolicyPage
 from .origin import same_origin_required
 from .ratelimit import Limit, hit
 from .services import report_submit
-from .status import report_id_from_token, status_token
-from .templatetags.corrections import SENT_PARAMETER, SENT_VALUE, STATUS_PARAMETER
+from .status import SENT_PARAMETER, status_url
 
 
 def post_only(view):
@@ -123,23 +120,9 @@ def report_create(request, slug):
         # The form checks what the model does; this is a last line, never a 500.
         form.add_error(None, error.messages)
         return render_article(request, article, form, status=400)
-    token = status_token(report)
-    query = urlencode({SENT_PARAMETER: SENT_VALUE, STATUS_PARAMETER: token})
-    return redirect(f"{article.get_absolute_url()}?{query}")
-
-
-@never_cache
-def report_status(request, token):
-    """The reader's private page on what became of a report."""
-    report = get_object_or_404(
-        Report.objects.select_related("article", "correction_note"),
-        pk=report_id_from_token(token),
-    )
-    return render(
-        request,
-        "corrections/status.html",
-        {"report": report, "reason": report.public_reason()},
-    )
+    # The reader's own page, not the article's address: a reader who shares the
+    # article's link must not share their private status link with it.
+    return redirect(f"{status_url(report)}?{SENT_PARAMETER}=1")
 
 
 class PolicyView(TemplateView):

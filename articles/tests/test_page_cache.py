@@ -79,8 +79,16 @@ def test_editors_always_get_a_fresh_private_page(client, article, editor):
 
 
 def test_a_readers_own_confirmation_is_never_shared(client, article):
-    response = client.get(f"{article.get_absolute_url()}?report=sent&status=abc")
-    assert "private" in response["Cache-Control"]
+    from corrections.tests.helpers import report_post, report_url
+
+    sent = client.post(report_url(article), report_post(article))
+    assert sent["Location"].startswith("/meldung/")  # not the article's address
+    confirmation = client.get(sent["Location"])
+    assert "Wir werden Ihre Kommentare" in confirmation.text
+    assert "private" in confirmation["Cache-Control"]
+    assert "no-store" in confirmation["Cache-Control"]
+    article_page = client.get(article.get_absolute_url()).text
+    assert "Wir werden Ihre Kommentare" not in article_page
 
 
 def test_made_up_parameters_share_one_cached_page(

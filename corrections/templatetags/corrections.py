@@ -1,35 +1,21 @@
 from datetime import timedelta
 
 from django import template
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 
 from corrections.forms import ReportForm
 from corrections.models import Report
-from corrections.status import report_id_from_token
 
 register = template.Library()
-
-SENT_PARAMETER = "report"
-SENT_VALUE = "sent"
-STATUS_PARAMETER = "status"
 
 
 @register.inclusion_tag("corrections/_report_section.html", takes_context=True)
 def report_section(context, article):
     """Render the report form under an article, bound if the view passed one."""
-    request = context["request"]
-    token = request.GET.get(STATUS_PARAMETER, "")
     return {
         "article": article,
         "form": context.get("report_form") or ReportForm(article),
-        "sent": request.GET.get(SENT_PARAMETER) == SENT_VALUE,
-        "status_url": (
-            reverse("corrections:status", kwargs={"token": token})
-            if report_id_from_token(token)
-            else ""
-        ),
     }
 
 

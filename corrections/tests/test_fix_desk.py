@@ -328,3 +328,17 @@ def test_a_tampered_desk_form_is_refused_without_harm(desk, kursk, make_report, 
     assert response.status_code == 400
     kursk.refresh_from_db()
     assert kursk.body == BODY
+
+
+def test_a_fixed_report_links_its_note_and_the_version_it_produced(
+    desk, kursk, make_report
+):
+    report = open_report(kursk, make_report)
+    desk_post(desk, report, kursk, "publish")
+    note = CorrectionNote.objects.get()
+    page = desk.get(f"{QUEUE}{report.pk}/change/").text
+    assert f"/admin/corrections/correctionnote/{note.pk}/change/" in page
+    assert "/versionen/?from=1&amp;to=2" in page
+    note_page = desk.get(f"/admin/corrections/correctionnote/{note.pk}/change/").text
+    assert f"{QUEUE}{report.pk}/change/" in note_page
+    assert "?from=1&amp;to=2" in note_page

@@ -33,16 +33,15 @@ def test_policy_page_linked_from_the_form_exists(client, article):
 def test_report_is_stored_and_reader_sees_the_confirmation(client, article):
     response = client.post(report_url(article), report_post(article))
     assert response.status_code == 302
-    assert response["Location"].startswith(
-        f"{article.get_absolute_url()}?report=sent&status="
-    )
+    # The reader's own private page, first of all the confirmation.
+    assert response["Location"].startswith("/meldung/")
     page = client.get(response["Location"])
     assert CONFIRMATION in page.text
-    status_link = page.context["status_url"]
-    assert f'href="{status_link}"' in page.text
-    assert (
-        "Neu" in client.get(status_link).text or "neu" in client.get(status_link).text
-    )
+    html = page.text
+    assert html.index(CONFIRMATION) < html.index("Ihre Meldung</h2>")
+    assert 'id="fehler-melden"' not in html  # no second empty form competing
+    assert f'href="{article.get_absolute_url()}#fehler-melden"' in html
+    assert "neu" in html
     report = Report.objects.get()
     assert report.status == Report.Status.NEW
     assert report.passage == "rund 8000 Soldaten"
@@ -55,7 +54,8 @@ def test_report_is_stored_and_reader_sees_the_confirmation(client, article):
 
 def test_report_from_the_english_page_records_english(client, article):
     response = client.post(f"/en/article/{article.slug}/report/", report_post(article))
-    assert response["Location"].startswith(f"/en/article/{article.slug}/")
+    assert response["Location"].startswith("/en/report/")
+    assert "We will consider your comments" in client.get(response["Location"]).text
     assert Report.objects.get().language == "en"
 
 
