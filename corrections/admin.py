@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import admin, messages
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.core.exceptions import ValidationError
@@ -226,6 +228,11 @@ class ReportAdmin(admin.ModelAdmin):
                 "metrics/",
                 view(admin_views.MetricsView.as_view(model_admin=self)),
                 name="corrections_report_metrics",
+            ),
+            path(
+                "privacy/",
+                view(partial(admin_views.privacy_request, self)),
+                name="corrections_report_privacy",
             ),
             path(
                 "<path:object_id>/decide/",

@@ -7,6 +7,7 @@ from newsroom.parsing import WholeNumberField, whole_number
 
 from .models import (
     DESCRIPTION_MAX_LENGTH,
+    EMAIL_MAX_LENGTH,
     OPEN_STATUSES,
     CorrectionNote,
     EditorNote,
@@ -147,4 +148,21 @@ class QuestionForm(forms.Form):
         label=_("Your question to the reader"),
         max_length=DESCRIPTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class PrivacyRequestForm(forms.Form):
+    """A reader asks for their data, or for it to be erased."""
+
+    email = forms.EmailField(
+        label=_("The reader's e-mail address"),
+        max_length=EMAIL_MAX_LENGTH,
+        help_text=_("As the reader wrote it in their report; case does not matter."),
+    )
+    identity_checked = forms.BooleanField(
+        label=_("I have checked that the request comes from this address's owner."),
+    )
+    action = forms.ChoiceField(
+        choices=[("export", _("Export")), ("erase", _("Erase"))],
+        widget=forms.HiddenInput,
     )

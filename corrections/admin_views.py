@@ -2,17 +2,23 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from newsroom.parsing import whole_number
 
-from . import metrics, services, workflow
-from .admin_forms import CorrectionPublishForm, DecisionForm, QuestionForm
+from . import metrics, privacy, services, workflow
+from .admin_forms import (
+    CorrectionPublishForm,
+    DecisionForm,
+    PrivacyRequestForm,
+    QuestionForm,
+)
 from .excerpt import excerpt_for, passages_overlap
 from .fix_desk import next_report_redirect
 from .models import OPEN_STATUSES, Report
@@ -201,3 +207,46 @@ def ask_reader(model_admin, request, report):
             request, _("The question is on the reader's page."), messages.SUCCESS
         )
     return redirect(change_url(report))
+
+
+def privacy_request(model_admin, request):
+    """Export or erase one reader's data, found by their e-mail address."""
+    if not request.user.has_perms(
+        ["corrections.view_reporter_email", "corrections.change_report"]
+    ):
+        raise PermissionDenied
+    form = PrivacyRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email, action = form.cleaned_data["email"], form.cleaned_data["action"]
+        if action == "export":
+            data = privacy.reporter_data_export(email=email, editor=request.user)
+            response = JsonResponse(
+                data, json_dumps_params={"ensure_ascii": False, "indent": 2}
+            )
+            response["Content-Disposition"] = (
+                'attachment; filename="newsroom-meldungen.json"'
+            )
+            return response
+        count = privacy.reporter_data_erase(email=email, editor=request.user)
+        model_admin.message_user(
+            request,
+            ngettext(
+                "The reader's data is erased from %(count)d report.",
+                "The reader's data is erased from %(count)d reports.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+        return redirect(reverse("admin:corrections_report_privacy"))
+    return TemplateResponse(
+        request,
+        "admin/corrections/report/privacy.html",
+        {
+            **model_admin.admin_site.each_context(request),
+            "opts": model_admin.opts,
+            "title": _("A reader's data on request"),
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )

@@ -365,6 +365,7 @@ class Decision(models.Model):
         STATUS = "status", _("status change")
         ASSIGN = "assign", _("assignment")
         CLASSIFY = "classify", _("classification")
+        PRIVACY = "privacy", _("privacy request")
 
     report = models.ForeignKey(
         Report,

@@ -65,10 +65,10 @@ def test_demo_editor_uses_the_password_from_the_environment(monkeypatch):
 def test_demo_editor_gets_a_random_password_printed_once(monkeypatch, capsys):
     monkeypatch.delenv("NEWSROOM_DEMO_PASSWORD", raising=False)
     call_command("load_demo")
-    password = re.search(r"password: (\S+)", capsys.readouterr().out).group(1)
+    password = re.search(r"Passwort: (\S+)", capsys.readouterr().out).group(1)
     assert authenticate(login_request(), username="redaktion", password=password)
     call_command("load_demo")
-    assert "password" not in capsys.readouterr().out
+    assert "Passwort" not in capsys.readouterr().out
     assert authenticate(login_request(), username="redaktion", password=password)
 
 

@@ -31,3 +31,13 @@ def test_reporter_data_is_erased_after_the_promised_days(article, settings):
     assert (old.reporter_name, old.reporter_email, old.consent_at) == ("", "", None)
     assert old.description == "alt"
     assert recent.reporter_email == "erika@example.org"
+
+
+def test_the_command_reports_in_german(capsys):
+    from django.core.management import call_command
+
+    call_command("erase_reporter_data")
+    assert (
+        capsys.readouterr().out.strip()
+        == "Daten der Meldenden aus 0 Meldungen gelöscht."
+    )

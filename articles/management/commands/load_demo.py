@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from articles.caching import bump_content_version
 from articles.demo_content import (
@@ -28,12 +29,14 @@ EDITORS_GROUP = "Redaktion"
 
 
 class Command(BaseCommand):
-    help = "Load the demo sections, articles and editor account (safe to run again)."
+    help = gettext_lazy(
+        "Load the demo sections, articles and editor account (safe to run again)."
+    )
 
     def handle(self, *args, **options):
         if settings.PRODUCTION:
             raise CommandError(
-                "load_demo is for development sites only (DEBUG is off)."
+                gettext("load_demo is for development sites only (DEBUG is off).")
             )
         with transaction.atomic():
             count = self.load_articles()
@@ -41,11 +44,19 @@ class Command(BaseCommand):
             password = self.ensure_editor()
             self.load_correction()
         bump_content_version()  # the demo wrote some rows with update()
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {count} articles."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                gettext("Demo content ready: %(count)d articles.") % {"count": count}
+            )
+        )
         if password:
             self.stdout.write(
-                f"Editor '{EDITOR_USERNAME}' created with password: {password}\n"
-                "It is shown only this once; set NEWSROOM_DEMO_PASSWORD to choose it."
+                gettext(
+                    "Editor '%(username)s' created with password: %(password)s\n"
+                    "It is shown only this once; set NEWSROOM_DEMO_PASSWORD to choose "
+                    "it."
+                )
+                % {"username": EDITOR_USERNAME, "password": password}
             )
 
     def load_articles(self) -> int:

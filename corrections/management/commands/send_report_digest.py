@@ -7,13 +7,16 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from corrections.mail import absolute, desk_address
 from corrections.models import OPEN_STATUSES, Report
 
 
 class Command(BaseCommand):
-    help = "E-mail each desk its open and overdue reports. Run it once a day."
+    help = gettext_lazy(
+        "E-mail each desk its open and overdue reports. Run it once a day."
+    )
 
     def handle(self, *args, **options):
         by_desk: dict[str, list[Report]] = defaultdict(list)
@@ -51,4 +54,11 @@ class Command(BaseCommand):
                     None,
                     [address],
                 )
-        self.stdout.write(f"Sent the digest to {len(by_desk)} desk(s).")
+        self.stdout.write(
+            ngettext(
+                "Sent the digest to %(count)d desk.",
+                "Sent the digest to %(count)d desks.",
+                len(by_desk),
+            )
+            % {"count": len(by_desk)}
+        )
