@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from articles.models import Section
 from articles.services import TEXT_FIELDS
 from newsroom.parsing import WholeNumberField, whole_number
 
@@ -165,4 +166,20 @@ class PrivacyRequestForm(forms.Form):
     action = forms.ChoiceField(
         choices=[("export", _("Export")), ("erase", _("Erase"))],
         widget=forms.HiddenInput,
+    )
+
+
+class MetricsFilterForm(forms.Form):
+    """Which reports the weekly figures count: a kind, a section, or all."""
+
+    kind = forms.ChoiceField(
+        label=_("kind"),
+        required=False,
+        choices=[("", _("all kinds")), *Report.Kind.choices],
+    )
+    section = forms.ModelChoiceField(
+        label=_("section"),
+        required=False,
+        queryset=Section.objects.all(),
+        empty_label=_("all sections"),
     )

@@ -16,6 +16,7 @@ from . import metrics, privacy, services, workflow
 from .admin_forms import (
     CorrectionPublishForm,
     DecisionForm,
+    MetricsFilterForm,
     PrivacyRequestForm,
     QuestionForm,
 )
@@ -177,12 +178,18 @@ class MetricsView(TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
+        filters = MetricsFilterForm(self.request.GET or None)
+        chosen = filters.cleaned_data if filters.is_valid() else {}
         return {
             **super().get_context_data(**kwargs),
             **self.model_admin.admin_site.each_context(self.request),
             "opts": self.model_admin.opts,
             "title": _("Corrections desk: figures"),
             **metrics.desk_figures(),
+            "filters": filters,
+            "weekly": metrics.weekly_figures(
+                kind=chosen.get("kind", ""), section=chosen.get("section")
+            ),
         }
 
 

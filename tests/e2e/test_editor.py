@@ -144,3 +144,23 @@ def test_the_editors_day(page, browser, live_server, desk_editor, day, accessibl
     reader.context.close()
     told = {address for message in mail.outbox for address in message.to}
     assert {"leserin@example.org", "leser@example.org"} <= told
+
+
+def test_the_desk_figures_read_well_and_pass_axe(page, desk_editor, day, accessible):
+    _, (real, _, junk) = day
+    from corrections import services
+
+    services.report_reject(report=junk, editor=desk_editor, reason="Werbung.")
+    services.report_start_review(report=real, editor=desk_editor)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/admin/corrections/report/metrics/")
+    page.locator("#id_username").fill("redakteurin")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("input[type=submit]").click()
+    chart = page.get_by_role(
+        "img", name="Median der Stunden bis zur ersten Entscheidung", exact=False
+    )
+    chart.wait_for()
+    assert page.locator(".desk-week-chart circle").count() >= 1
+    accessible(page)
+    shot(page, "metrics")

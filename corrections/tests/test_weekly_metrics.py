@@ -1,0 +1,101 @@
+"""Desk figures per week, by kind and section: a chart, and the numbers as a table."""
+
+from datetime import datetime, time, timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from corrections import services
+from corrections.metrics import weekly_figures
+from corrections.models import Report
+
+pytestmark = pytest.mark.django_db
+
+METRICS = "/admin/corrections/report/metrics/"
+
+
+@pytest.fixture
+def desk(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def received(make_report, when, **fields):
+    report = make_report(**fields)
+    Report.objects.filter(pk=report.pk).update(created_at=when)
+    report.refresh_from_db()
+    return report
+
+
+@pytest.fixture
+def a_monday_noon():
+    today = timezone.localdate()
+    monday = today - timedelta(days=today.weekday())
+    noon = timezone.make_aware(datetime.combine(monday, time(12)))
+    with time_machine.travel(noon + timedelta(days=2), tick=False):
+        yield noon
+
+
+def test_medians_are_counted_in_the_week_the_report_came_in(
+    make_report, editor, a_monday_noon
+):
+    last_week = a_monday_noon - timedelta(weeks=1)
+    for delay in (2, 4, 30):
+        report = received(make_report, last_week, description=f"Nach {delay} h")
+        with time_machine.travel(last_week + timedelta(hours=delay), tick=False):
+            services.report_reject(report=report, editor=editor, reason="Stimmt so.")
+    figures = weekly_figures()
+    row = figures["weeks"][-2]
+    assert row["week"] == timezone.localdate(last_week)
+    assert (row["count"], row["first_decision"], row["resolution"]) == (3, 4.0, 4.0)
+    assert figures["weeks"][-1]["count"] == 0
+    assert len(figures["weeks"]) == 12
+
+
+def test_the_figures_follow_kind_and_section(
+    desk, make_report, make_article, make_section, editor, a_monday_noon
+):
+    kultur = make_section(name="Kultur", slug="kultur")
+    typo = received(make_report, a_monday_noon, description="Tippfehler")
+    services.report_classify(report=typo, editor=editor, kind="typo", priority=2)
+    received(
+        make_report,
+        a_monday_noon,
+        article=make_article(section=kultur),
+        description="Falsch",
+    )
+    assert weekly_figures(kind="typo")["weeks"][-1]["count"] == 1
+    assert weekly_figures(section=kultur)["weeks"][-1]["count"] == 1
+    page = desk.get(METRICS, {"section": kultur.pk}).text
+    caption = "<caption>Median in Stunden nach Eingangswoche</caption>"
+    weekly_table = page[page.index(caption) :].split("</table>")[0]
+    counts = [
+        row.split("<td>")[1].split("</td>")[0] for row in weekly_table.split("<tr>")[2:]
+    ]
+    assert counts == ["0"] * 11 + ["1"]
+
+
+def test_the_chart_has_labelled_axes_and_dates(desk, make_report, a_monday_noon):
+    received(make_report, a_monday_noon)
+    page = desk.get(METRICS).text
+    assert "Stunden (Median)" in page and "Eingangswoche (Montag)" in page
+    monday = timezone.localdate(a_monday_noon)
+    assert f">{monday.day}.{monday.month}.</text>" in page
+    assert 'aria-labelledby="week-chart-title week-chart-desc"' in page
+
+
+@pytest.mark.parametrize("value", ["²", "9" * 23, "-1", "x", "\u0661"])
+def test_made_up_filters_are_ignored(desk, value):
+    for name in ("kind", "section"):
+        assert desk.get(METRICS, {name: value}).status_code == 200
+
+
+def test_the_figures_take_a_fixed_number_of_queries(
+    make_report, editor, django_assert_max_num_queries
+):
+    for number in range(30):
+        report = make_report(description=f"Meldung {number}")
+        services.report_start_review(report=report, editor=editor)
+    with django_assert_max_num_queries(1):
+        weekly_figures()
