@@ -3,7 +3,7 @@ from functools import partial
 from django.contrib import admin, messages
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.template.defaultfilters import truncatechars
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -122,7 +122,25 @@ class ReportAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("passage"))
     def short_passage(self, report):
-        return truncatechars(report.passage or report.description, 80)
+        text = truncatechars(report.passage or report.description, 80)
+        if not getattr(report, "group_size", 0):
+            return text
+        more = ngettext(
+            "+%(count)d similar report", "+%(count)d similar reports", report.group_size
+        ) % {"count": report.group_size}
+        return format_html('{} <strong class="queue-group">{}</strong>', text, more)
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                group_size=Count(
+                    "similar_reports",
+                    filter=Q(similar_reports__status__in=OPEN_STATUSES),
+                )
+            )
+        )
 
     def changelist_view(self, request, extra_context=None):
         counts = dict(
@@ -245,6 +263,11 @@ class ReportAdmin(admin.ModelAdmin):
                 name="corrections_report_duplicates",
             ),
             path(
+                "<path:object_id>/ungroup/",
+                view(self.object_view(admin_views.ungroup)),
+                name="corrections_report_ungroup",
+            ),
+            path(
                 "<path:object_id>/ask/",
                 view(self.object_view(admin_views.ask_reader)),
                 name="corrections_report_ask",
@@ -280,12 +303,19 @@ class ReportAdmin(admin.ModelAdmin):
     def apply_to_each(self, request, queryset, change, done_message):
         """Apply a service to each report; report how many it worked for."""
         done = refused = 0
-        for report in queryset:
-            try:
-                change(report)
+        reports = list(queryset)
+        for report in reports:
+            status = report.status
+            report.refresh_from_db(fields=["status"])
+            if report.status != status:  # resolved with its group just now
                 done += 1
+                continue
+            try:
+                outcome = change(report)
             except ValidationError:
                 refused += 1
+            else:  # a list: the reports resolved together with this one
+                done += len(outcome) if isinstance(outcome, list) else 1
         if done:
             self.message_user(request, done_message(done), messages.SUCCESS)
         if refused:
@@ -342,8 +372,8 @@ class ReportAdmin(admin.ModelAdmin):
             self.apply_to_each(
                 request,
                 queryset,
-                lambda r: services.report_reject(
-                    report=r, editor=request.user, reason=reason
+                lambda r: services.reports_reject(
+                    reports=[r], editor=request.user, reason=reason
                 ),
                 lambda n: (
                     ngettext("%d report was rejected.", "%d reports were rejected.", n)

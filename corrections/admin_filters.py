@@ -35,7 +35,10 @@ class StatusFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == OPEN:
-            return queryset.filter(status__in=OPEN_STATUSES)
+            # A group of reports about the same thing is one row: its first.
+            return queryset.filter(status__in=OPEN_STATUSES).exclude(
+                similar_to__status__in=OPEN_STATUSES
+            )
         if self.value() == ALL:
             return queryset
         return queryset.filter(status=self.value())

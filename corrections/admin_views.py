@@ -59,6 +59,7 @@ def report_panels(report, user) -> dict:
         and user.has_perm("corrections.add_correctionnote"),
         "is_open": report.status in OPEN_STATUSES,
         "conversation": report.messages.select_related("editor"),
+        "group": Report.objects.open().filter(similar_to=report),
         "question_form": QuestionForm(),
         "reader_has_email": bool(report.reporter_email and report.consent_at),
     }
@@ -257,3 +258,18 @@ def privacy_request(model_admin, request):
         },
         status=400 if form.errors else 200,
     )
+
+
+def ungroup(model_admin, request, report):
+    """Take one report out of this report's group (or out of its own group)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    member = whole_number(request.POST.get("member"))
+    target = Report.objects.filter(pk=member, similar_to=report).first() or report
+    services.report_ungroup(report=target, editor=request.user)
+    model_admin.message_user(
+        request,
+        _("Report #%(number)s stands on its own now.") % {"number": target.pk},
+        messages.SUCCESS,
+    )
+    return redirect(change_url(report))

@@ -16,7 +16,7 @@ from articles.models import Article
 from articles.services import article_revise
 
 from .models import CorrectionNote, CorrectionNoteChange, Report
-from .services import correction_publish, report_fix_silently, with_duplicates
+from .services import correction_publish, reports_fix_silently
 from .text import clean_text
 
 
@@ -61,8 +61,7 @@ def correction_apply(
                 text=note_text,
                 reports=reports,
             )
-        for report in with_duplicates(reports):
-            report_fix_silently(report=report, editor=editor, reason=reason)
+        reports_fix_silently(reports=reports, editor=editor, reason=reason)
     return None
 
 

@@ -276,6 +276,16 @@ class Report(models.Model):
         blank=True,
         related_name="duplicates",
     )
+    # The first open report about the same thing, when this one arrived: the
+    # queue shows the group as one row, and resolves it together.
+    similar_to = models.ForeignKey(
+        "self",
+        verbose_name=_("grouped with"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="similar_reports",
+    )
     correction_note = models.ForeignKey(
         CorrectionNote,
         verbose_name=_("correction note"),

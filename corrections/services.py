@@ -7,15 +7,17 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import Article
 
-from . import workflow
+from . import grouping, workflow
 from .models import (
     CONSENT_REQUIRED,
     CONTEXT_MAX_LENGTH,
+    OPEN_STATUSES,
     CorrectionNote,
     CorrectionNoteChange,
     Decision,
@@ -93,6 +95,8 @@ def report_submit(
     # We hold the article: no query for it either.
     report.full_clean(exclude=["article"], validate_constraints=False)
     report.submission_key = _submission_key(report)
+    if not spam_reason:
+        report.similar_to = grouping.group_leader(report)
     try:
         with transaction.atomic():
             report.due_at = timezone.now() + _due_after(report.kind)
@@ -197,25 +201,56 @@ def report_start_review(*, report: Report, editor) -> Report:
 
 
 def report_reject(*, report: Report, editor, reason: str) -> Report:
-    return _decide(
-        report=report,
-        editor=editor,
-        to_status=Report.Status.REJECTED,
-        reason=_require_reason(reason),
+    return reports_reject(reports=[report], editor=editor, reason=reason)[0]
+
+
+def reports_reject(*, reports, editor, reason: str) -> list[Report]:
+    """Reject the reports, and those grouped with or marked as duplicates of them."""
+    return _resolve(
+        list(reports), editor, Report.Status.REJECTED, reason=_require_reason(reason)
     )
 
 
 def report_fix_silently(*, report: Report, editor, reason: str = "") -> Report:
-    return _decide(
-        report=report,
-        editor=editor,
-        to_status=Report.Status.FIXED_SILENTLY,
+    return reports_fix_silently(reports=[report], editor=editor, reason=reason)[0]
+
+
+def reports_fix_silently(*, reports, editor, reason: str = "") -> list[Report]:
+    return _resolve(
+        list(reports),
+        editor,
+        Report.Status.FIXED_SILENTLY,
         reason=clean_text(reason).strip(),
     )
 
 
 def report_mark_spam(*, report: Report, editor) -> Report:
-    return _decide(report=report, editor=editor, to_status=Report.Status.SPAM)
+    """Spam; reports grouped with it are about something real: they stand alone."""
+    with transaction.atomic():
+        report = _decide(report=report, editor=editor, to_status=Report.Status.SPAM)
+        Report.objects.filter(similar_to=report).update(similar_to=None)
+    return report
+
+
+def report_ungroup(*, report: Report, editor) -> Report:
+    """Take a report out of the group it joined: it is about something else."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        leader = report.similar_to_id
+        if leader is None:
+            return report
+        report.similar_to = None
+        report.save(update_fields=["similar_to"])
+        Decision.objects.create(
+            report=report,
+            editor=editor,
+            action=Decision.Action.CLASSIFY,
+            from_status=report.status,
+            to_status=report.status,
+            reason=_("Taken out of the group of report #%(number)s.")
+            % {"number": leader},
+        )
+    return report
 
 
 def report_reopen(*, report: Report, editor, reason: str = "") -> Report:
@@ -245,6 +280,9 @@ def report_mark_duplicate(*, report: Report, editor, original: Report) -> Report
             reason=_("Same error as report #%(number)s.") % {"number": original.pk},
             duplicate_of=original,
         )
+        # Reports grouped with this one repeat the original too.
+        leader = original.similar_to_id or original.pk
+        Report.objects.filter(similar_to=report).update(similar_to=leader)
         if original.status == Report.Status.CORRECTED:
             report = _resolve_as_corrected(report, editor, original.correction_note)
     return report
@@ -327,17 +365,38 @@ def correction_publish(
             note=note, editor=editor, action=CorrectionNoteChange.Action.PUBLISHED
         )
         _link_versions(article, note)
-        for report in with_duplicates(reports):
-            _resolve_as_corrected(report, editor, note)
+        _resolve(
+            reports,
+            editor,
+            Report.Status.CORRECTED,
+            reason=note.text,
+            correction_note=note,
+        )
     return note
 
 
 def with_duplicates(reports: list[Report]) -> list[Report]:
-    """The reports and the reports marked as their duplicates: resolved together."""
-    duplicates = Report.objects.filter(
-        duplicate_of__in=reports, status=Report.Status.DUPLICATE
-    )
-    return [*reports, *duplicates]
+    """The reports, those marked as their duplicates and those grouped with them.
+
+    Each once, in that order: they are resolved together.
+    """
+    others = Report.objects.filter(
+        Q(duplicate_of__in=reports, status=Report.Status.DUPLICATE)
+        | Q(similar_to__in=reports, status__in=OPEN_STATUSES)
+    ).order_by("created_at", "pk")
+    chosen = {report.pk: report for report in reports}
+    for other in others:
+        chosen.setdefault(other.pk, other)
+    return list(chosen.values())
+
+
+def _resolve(reports: list[Report], editor, to_status: str, **decision) -> list:
+    """Resolve the reports with their duplicates and groups; return them."""
+    with transaction.atomic():
+        return [
+            _decide(report=report, editor=editor, to_status=to_status, **decision)
+            for report in with_duplicates(reports)
+        ]
 
 
 def _link_versions(article: Article, note: CorrectionNote) -> None:

@@ -19,7 +19,7 @@ TRANSITIONS: dict[str, set[str]] = {
     S.NEW: {S.IN_REVIEW, *RESOLUTIONS},
     S.IN_REVIEW: set(RESOLUTIONS),
     # A duplicate is resolved together with the report it duplicates.
-    S.DUPLICATE: {S.CORRECTED, S.FIXED_SILENTLY, S.IN_REVIEW},
+    S.DUPLICATE: {S.CORRECTED, S.FIXED_SILENTLY, S.REJECTED, S.IN_REVIEW},
     S.CORRECTED: {S.IN_REVIEW},
     S.FIXED_SILENTLY: {S.IN_REVIEW},
     S.REJECTED: {S.IN_REVIEW},

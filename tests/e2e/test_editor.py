@@ -104,7 +104,8 @@ def test_the_editors_day(page, browser, live_server, desk_editor, day, accessibl
 
     click(page.get_by_role("button", name="Vorschlag übernehmen"))
     assert "Mit **27 zu 13** Stimmen" in page.locator("#id_new_text").input_value()
-    click(page.get_by_role("checkbox", name=f"#{duplicate.pk}", exact=False))
+    # The duplicate joined the report's group when it came in: resolved with it.
+    assert page.get_by_role("region", name="Meldungen zur selben Sache").is_visible()
     note = page.locator("#id_text").input_value()
     assert "27 zu 13" in note  # drafted from the report; the editor may rewrite it
     click(page.get_by_role("button", name="Korrigieren und veröffentlichen"))
@@ -164,3 +165,40 @@ def test_the_desk_figures_read_well_and_pass_axe(page, desk_editor, day, accessi
     assert page.locator(".desk-week-chart circle").count() >= 1
     accessible(page)
     shot(page, "metrics")
+
+
+def test_the_queue_by_keyboard(page, desk_editor, make_article, accessible):
+    article = make_article(title="Tastatur")
+    first = report_submit(article=article, description="Erste Meldung, älter.")
+    second = report_submit(article=article, description="Zweite Meldung, anders.")
+    Report.objects.filter(pk=first.pk).update(
+        created_at=timezone.now() - timedelta(hours=1)
+    )
+    page.goto("/admin/corrections/report/")
+    page.locator("#id_username").fill("redakteurin")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("input[type=submit]").click()
+
+    search = page.locator("#searchbar")
+    search.focus()
+    page.keyboard.type("jj?")  # typed into the field, not taken as keys
+    assert search.input_value() == "jj?"
+    assert not page.get_by_role("dialog").is_visible()
+
+    page.locator("body").focus()
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("?")
+    dialog = page.get_by_role("dialog", name="Tastenkürzel")
+    assert "nächste / vorige Meldung der Liste" in dialog.inner_text()
+    accessible(page)
+    page.keyboard.press("Escape")
+
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    rows = page.locator("#result_list tbody tr")
+    assert "queue-current" in rows.nth(1).get_attribute("class")
+    page.keyboard.press("a")
+    page.get_by_text("1 Meldung wurde Ihnen zugewiesen.").wait_for()
+    second.refresh_from_db()
+    first.refresh_from_db()
+    assert (second.assignee, first.assignee) == (desk_editor, None)
