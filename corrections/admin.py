@@ -16,6 +16,7 @@ from .admin_filters import AssigneeFilter, OverdueFilter, StatusFilter
 from .admin_forms import EditorNoteForm, ReasonForm
 from .models import (
     OPEN_STATUSES,
+    CorrectionNote,
     Decision,
     EditorNote,
     PolicyPage,
@@ -156,6 +157,7 @@ class ReportAdmin(admin.ModelAdmin):
                 for value, label in Report.Status.choices
             ],
             "open_count": sum(counts.get(status, 0) for status in OPEN_STATUSES),
+            "notes_awaiting": CorrectionNote.objects.awaiting_approval().count(),
             "my_open_count": mine,
         }
         return super().changelist_view(request, extra_context)

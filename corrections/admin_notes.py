@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from .fixes import note_amend, note_withdraw
 from .models import CorrectionNote, CorrectionNoteChange
-from .services import correction_publish
+from .services import correction_publish, note_approve
 
 
 class NoteChangeInline(admin.TabularInline):
@@ -67,10 +67,27 @@ class WithdrawForm(forms.Form):
     )
 
 
+class AwaitingApprovalFilter(admin.SimpleListFilter):
+    title = gettext_lazy("approval")
+    parameter_name = "awaiting"
+
+    def lookups(self, request, model_admin):
+        return [("yes", gettext_lazy("awaiting approval"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.awaiting_approval()
+        return queryset
+
+
 @admin.register(CorrectionNote)
 class CorrectionNoteAdmin(admin.ModelAdmin):
     list_display = ["article", "kind", "published_at", "state", "created_by"]
-    list_filter = ["kind", ("published_at", admin.DateFieldListFilter)]
+    list_filter = [
+        AwaitingApprovalFilter,
+        "kind",
+        ("published_at", admin.DateFieldListFilter),
+    ]
     list_select_related = ["article", "created_by"]
     search_fields = ["text", "article__title"]
     autocomplete_fields = ["article"]
@@ -80,6 +97,7 @@ class CorrectionNoteAdmin(admin.ModelAdmin):
         "article_links",
         "published_at",
         "created_by",
+        "approved_by",
         "amended_at",
         "withdrawn_at",
         "withdrawal_reason",
@@ -90,6 +108,8 @@ class CorrectionNoteAdmin(admin.ModelAdmin):
     def state(self, note):
         if note.withdrawn_at:
             return _("withdrawn")
+        if note.published_at is None:
+            return _("awaiting approval")
         return _("amended") if note.amended_at else _("published")
 
     @admin.display(description=gettext_lazy("article"))
@@ -177,12 +197,36 @@ class CorrectionNoteAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
+                "<path:object_id>/approve/",
+                self.admin_site.admin_view(self.approve_view),
+                name="corrections_correctionnote_approve",
+            ),
+            path(
                 "<path:object_id>/withdraw/",
                 self.admin_site.admin_view(self.withdraw_view),
                 name="corrections_correctionnote_withdraw",
             ),
             *super().get_urls(),
         ]
+
+    def approve_view(self, request, object_id):
+        note = self.get_object(request, object_id)
+        if note is None or not self.has_change_permission(request, note):
+            raise PermissionDenied
+        if request.method == "POST":
+            try:
+                note_approve(note=note, editor=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    _("The note is approved and published."),
+                    messages.SUCCESS,
+                )
+        return redirect(
+            reverse("admin:corrections_correctionnote_change", args=[note.pk])
+        )
 
     def withdraw_view(self, request, object_id):
         note = self.get_object(request, object_id)

@@ -190,6 +190,11 @@ def _apply(request, report: Report, form: FixForm, silent: bool):
         else:
             form.add_error(None, error)
         return None
+    if note is not None and note.published_at is None:
+        return _(
+            "The text is saved; the note waits for a second editor's approval, "
+            "and the reports with it."
+        )
     if note is None:
         return ngettext(
             "Fixed silently; %(count)d report resolved.",

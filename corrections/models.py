@@ -24,6 +24,9 @@ class CorrectionNoteQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_at__isnull=False, published_at__lte=timezone.now())
 
+    def awaiting_approval(self):
+        return self.filter(published_at__isnull=True, withdrawn_at__isnull=True)
+
 
 class CorrectionNote(models.Model):
     """A dated public note on an article saying what was corrected."""
@@ -53,6 +56,15 @@ class CorrectionNote(models.Model):
         verbose_name=_("published by"),
         on_delete=models.PROTECT,
         related_name="+",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The second editor, where notes need two (four-eyes rule)."),
     )
     revision = models.PositiveIntegerField(
         _("article revision"),
@@ -89,6 +101,7 @@ class CorrectionNoteChange(models.Model):
     """
 
     class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("submitted for approval")
         PUBLISHED = "published", _("published")
         AMENDED = "amended", _("amended")
         WITHDRAWN = "withdrawn", _("withdrawn")

@@ -343,17 +343,21 @@ def correction_publish(
 ) -> CorrectionNote:
     """Publish a dated note on the article and resolve the reports it answers.
 
-    Reports marked as duplicates of those reports are resolved with them.
+    Reports marked as duplicates of those reports, or grouped with them, are
+    resolved with them. Under the four-eyes rule (NEWSROOM_NOTES_NEED_APPROVAL)
+    the note waits for a second editor (`note_approve`), and so do its reports,
+    in review.
     """
     reports = list(reports)
     if any(report.article_id != article.pk for report in reports):
         raise ValidationError(_("All reports must be about this article."))
+    waits = settings.NEWSROOM_NOTES_NEED_APPROVAL
     with transaction.atomic():
         note = CorrectionNote(
             article=article,
             kind=kind,
             text=clean_text(text).strip(),
-            published_at=timezone.now(),
+            published_at=None if waits else timezone.now(),
             created_by=editor,
             revision=Article.objects.values_list("revision", flat=True).get(
                 pk=article.pk
@@ -361,18 +365,61 @@ def correction_publish(
         )
         note.full_clean()
         note.save()
+        action = CorrectionNoteChange.Action
+        CorrectionNoteChange.objects.create(
+            note=note,
+            editor=editor,
+            action=action.SUBMITTED if waits else action.PUBLISHED,
+        )
+        if waits:
+            _hold_for_approval(reports, editor, note)
+        else:
+            _go_public(note, editor, reports)
+    return note
+
+
+def note_approve(*, note: CorrectionNote, editor) -> CorrectionNote:
+    """The second editor's yes: the note goes public and its reports are resolved."""
+    with transaction.atomic():
+        note = CorrectionNote.objects.select_for_update().get(pk=note.pk)
+        if note.published_at is not None or note.withdrawn_at is not None:
+            raise ValidationError(_("This note is not waiting for approval."))
+        if note.created_by_id == editor.pk:
+            raise ValidationError(
+                _("A second editor must approve the note, not its author.")
+            )
+        note.published_at = timezone.now()
+        note.approved_by = editor
+        note.save(update_fields=["published_at", "approved_by"])
         CorrectionNoteChange.objects.create(
             note=note, editor=editor, action=CorrectionNoteChange.Action.PUBLISHED
         )
-        _link_versions(article, note)
-        _resolve(
-            reports,
-            editor,
-            Report.Status.CORRECTED,
-            reason=note.text,
-            correction_note=note,
+        _go_public(
+            note, editor, list(Report.objects.open().filter(correction_note=note))
         )
     return note
+
+
+def _go_public(note: CorrectionNote, editor, reports: list[Report]) -> None:
+    _link_versions(note.article, note)
+    _resolve(
+        reports,
+        editor,
+        Report.Status.CORRECTED,
+        reason=note.text,
+        correction_note=note,
+    )
+
+
+def _hold_for_approval(reports: list[Report], editor, note: CorrectionNote) -> None:
+    """The reports wait in review, tied to the note that will answer them."""
+    waiting = with_duplicates(reports)
+    for report in waiting:
+        if report.status == Report.Status.NEW:
+            _decide(report=report, editor=editor, to_status=Report.Status.IN_REVIEW)
+    Report.objects.filter(
+        pk__in=[report.pk for report in waiting], status__in=OPEN_STATUSES
+    ).update(correction_note=note)
 
 
 def with_duplicates(reports: list[Report]) -> list[Report]:

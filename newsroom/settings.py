@@ -294,6 +294,9 @@ NEWSROOM_TRUSTED_PROXIES = [
     ipaddress.ip_network(item, strict=False)
     for item in env_list("NEWSROOM_TRUSTED_PROXIES")
 ]
+# Four-eyes rule: a correction note goes public only when a second editor
+# approves it (the queue lists the notes waiting).
+NEWSROOM_NOTES_NEED_APPROVAL = env_bool("NEWSROOM_NOTES_NEED_APPROVAL", False)
 # Days after which a reporter's name and e-mail address are erased.
 NEWSROOM_REPORTER_DATA_DAYS = 90
 
