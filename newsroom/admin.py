@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import ValidationError
@@ -7,32 +8,66 @@ from django.utils.translation import gettext_lazy as _
 from newsroom.parsing import whole_number
 
 
+def is_pk(model, value, field_name: str | None = None) -> bool:
+    """Whether `value` can be a key of `model` (the primary key, or `field_name`).
+
+    Never a database error: integers are read by the one parser of the site.
+    """
+    field = model._meta.get_field(field_name) if field_name else model._meta.pk
+    if isinstance(field, models.AutoField | models.IntegerField):
+        return whole_number(value) is not None
+    try:
+        field.to_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
+class CheckedIdsForm:
+    """A form whose related-object fields see only values that can be ids.
+
+    Django's autocomplete widgets look a submitted value up to show it again,
+    whatever it is, so "²" in a posted article or author id is a 500. Such
+    values are dropped first; the field then says what is missing.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            return
+        data = self.data.copy()
+        for name, field in self.fields.items():
+            if not isinstance(field, forms.ModelChoiceField):
+                continue
+            key = self.add_prefix(name)
+            values = data.getlist(key)
+            model, by = field.queryset.model, field.to_field_name
+            checked = [v for v in values if is_pk(model, v, by)]
+            if checked != values:
+                data.setlist(key, checked)
+        self.data = data
+
+
 class CheckedSelectionMixin:
-    """Bulk actions take only ids that can be ids.
+    """Bulk actions and forms take only ids that can be ids.
 
     Django's admin filters the selected rows with the posted values as they come,
     so "²" or a 23-digit number in `_selected_action` is a 500. Values that cannot
     be a primary key are dropped; with none left, the admin says nothing was
-    selected, as it does for an empty selection.
+    selected, as it does for an empty selection. Forms get `CheckedIdsForm`.
     """
 
     def response_action(self, request, queryset, **kwargs):
         selected = request.POST.getlist(ACTION_CHECKBOX_NAME)
-        valid = [value for value in selected if self._is_pk(value)]
+        valid = [value for value in selected if is_pk(self.model, value)]
         if valid != selected:
             request.POST = request.POST.copy()
             request.POST.setlist(ACTION_CHECKBOX_NAME, valid)
         return super().response_action(request, queryset, **kwargs)
 
-    def _is_pk(self, value) -> bool:
-        pk = self.model._meta.pk
-        if isinstance(pk, models.AutoField | models.IntegerField):
-            return whole_number(value) is not None
-        try:
-            pk.to_python(value)
-        except ValidationError:
-            return False
-        return True
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (CheckedIdsForm, form), {})
 
 
 class NewsroomAdminSite(admin.AdminSite):

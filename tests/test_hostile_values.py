@@ -134,6 +134,10 @@ def make_report(article):
 
 @pytest.fixture
 def desk(client, editor):
+    from django.contrib.auth.models import Permission
+
+    # Also the privacy requests, which need the right to see addresses.
+    editor.user_permissions.add(Permission.objects.get(codename="view_reporter_email"))
     client.force_login(editor)
     return client
 
@@ -170,7 +174,14 @@ def test_report_pages_take_any_value(desk, make_report, value):
         "decide/": {"decision": value, "reason": value},
         "duplicates/": {"duplicate": [value, str(other.pk)]},
         "publish-correction/": {"kind": value, "text": value, "also_resolves": value},
-    }
+        "ask/": {"question-text": value},
+        "ungroup/": {"member": value},
+        "fix/": {
+            "field": value, "block_start": value, "block_end": value,
+            "seen": value, "new_text": value, "kind": value, "text": value,
+            "also_resolves": value, "reason": value, "action": value,
+        },
+    }  # fmt: skip
     for path, data in posts.items():
         response = desk.post(base + path, data)
         assert response.status_code < 500, (path, value)
@@ -178,6 +189,15 @@ def test_report_pages_take_any_value(desk, make_report, value):
         QUEUE, {"action": "reject_with_reason", "_selected_action": value}
     )
     assert response.status_code < 500
+    for url, data in [
+        (f"{QUEUE}metrics/", None),
+        (f"{QUEUE}privacy/", {"email": value, "action": value}),
+        ("/admin/corrections/correctionnote/add/", {"article": value}),
+        ("/admin/articles/article/add/", {"authors": value, "section": value}),
+    ]:
+        assert desk.get(url, {"kind": value, "section": value}).status_code < 500
+        if data is not None:
+            assert desk.post(url, data).status_code < 500
 
 
 @pytest.mark.parametrize(

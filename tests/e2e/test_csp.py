@@ -59,7 +59,12 @@ def test_the_editors_queue_runs_without_violations(
         "csp", password="ein-langes-passwort-2024", is_staff=True
     )
     user.groups.add(editors_group)
-    report = report_submit(article=article, description="Zahl falsch")
+    report = report_submit(
+        article=article,
+        description="Zahl falsch",
+        passage="Erster Absatz",
+        suggestion="Der erste Absatz",
+    )
     console = watch(page)
     page.goto("/admin/login/")
     page.locator("#id_username").fill("csp")
@@ -69,5 +74,11 @@ def test_the_editors_queue_runs_without_violations(
     page.locator("#result_list").wait_for()
     page.goto(f"/admin/corrections/report/{report.pk}/change/")
     page.locator(".report-panels").wait_for()
+    page.get_by_role("button", name="Vorschlag übernehmen").click()
+    assert "Der erste Absatz" in page.locator("#id_new_text").input_value()
+    page.evaluate("document.activeElement.blur()")  # keys never fire in a field
+    page.keyboard.press("?")
+    page.get_by_role("dialog", name="Tastenkürzel").wait_for()
+    page.keyboard.press("Escape")
     page.goto("/admin/corrections/report/metrics/")
     assert violations(page, console) == []
