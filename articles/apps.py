@@ -12,13 +12,8 @@ class ArticlesConfig(AppConfig):
         from .caching import bump_content_version
 
         # Whatever a public page shows: when it changes, cached pages are stale.
-        for label in (
-            "articles.Article",
-            "articles.Section",
-            "articles.Author",
-            "corrections.CorrectionNote",
-            "corrections.PolicyPage",
-        ):
+        # (Apps that add to the pages connect their own models the same way.)
+        for label in ("articles.Article", "articles.Section", "articles.Author"):
             post_save.connect(bump_content_version, sender=label)
             post_delete.connect(bump_content_version, sender=label)
         m2m_changed.connect(bump_content_version, sender="articles.Article_authors")

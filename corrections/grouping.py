@@ -10,36 +10,67 @@ import difflib
 from .excerpt import passages_overlap, squash
 from .models import Report
 
-# Descriptions this alike (difflib's ratio, 0 to 1) say the same thing, if they
-# are long enough for a changed word not to change the meaning ("Fehler 1" and
-# "Fehler 2" are 0.9 alike); shorter ones must be the same.
+# Descriptions this alike (difflib's ratio over their words, 0 to 1) say the
+# same thing, if they are long enough for one changed word not to change the
+# meaning ("Fehler 1" and "Fehler 2" are alike); shorter ones must be the same.
 SAME_WORDS = 0.9
-SAME_WORDS_MIN_LENGTH = 40
-# How many open reports of the article are compared, newest first.
-COMPARED = 200
+SAME_WORDS_MIN = 8
+# How many open reports of the article are compared, newest first: a report
+# repeats what came in lately, and each comparison costs a submission time.
+COMPARED = 50
+
+
+def _words(text: str) -> list[str]:
+    return squash(text).lower().split()
 
 
 def alike(first: Report, second: Report) -> bool:
-    if passages_overlap(first.passage, second.passage):
+    return _alike(first.passage, _words(first.description), second)
+
+
+def _alike(passage: str, words: list[str], other) -> bool:
+    if passages_overlap(passage, other.passage):
         return True
-    a, b = squash(first.description).lower(), squash(second.description).lower()
+    return same_words(words, _words(other.description))
+
+
+def same_words(a: list[str], b: list[str]) -> bool:
     if not (a and b):
         return False
     if a == b:
         return True
+    if min(len(a), len(b)) < SAME_WORDS_MIN:
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    # The cheap upper bounds first: most pairs are told apart by them.
     return (
-        min(len(a), len(b)) >= SAME_WORDS_MIN_LENGTH
-        and difflib.SequenceMatcher(None, a, b).ratio() >= SAME_WORDS
+        matcher.real_quick_ratio() >= SAME_WORDS
+        and matcher.quick_ratio() >= SAME_WORDS
+        and matcher.ratio() >= SAME_WORDS
     )
 
 
-def group_leader(report: Report) -> Report | None:
-    """The open report on the same article that `report` repeats, if any."""
-    leaders = (
+def group_leader(report: Report) -> int | None:
+    """The open report on the same article that `report` repeats: its id, or None.
+
+    Of several, the oldest; plain values, not models, and the first match ends
+    the search: this runs on every report a reader sends.
+    """
+    candidates = (
         Report.objects.open()
         .filter(article_id=report.article_id, similar_to__isnull=True)
-        .only("pk", "passage", "description")
-        .order_by("-created_at")[:COMPARED]
+        .order_by("-created_at", "-pk")
+        .values_list("pk", "passage", "description")[:COMPARED]
     )
-    matches = [leader for leader in leaders if alike(report, leader)]
-    return min(matches, key=lambda leader: leader.pk) if matches else None
+    words = _words(report.description)
+    for pk, passage, description in reversed(list(candidates)):
+        if _alike(report.passage, words, _Text(passage, description)):
+            return pk
+    return None
+
+
+class _Text:
+    __slots__ = ("passage", "description")
+
+    def __init__(self, passage: str, description: str):
+        self.passage, self.description = passage, description

@@ -96,7 +96,7 @@ def report_submit(
     report.full_clean(exclude=["article"], validate_constraints=False)
     report.submission_key = _submission_key(report)
     if not spam_reason:
-        report.similar_to = grouping.group_leader(report)
+        report.similar_to_id = grouping.group_leader(report)
     try:
         with transaction.atomic():
             report.due_at = timezone.now() + _due_after(report.kind)
@@ -241,14 +241,11 @@ def report_ungroup(*, report: Report, editor) -> Report:
             return report
         report.similar_to = None
         report.save(update_fields=["similar_to"])
-        Decision.objects.create(
-            report=report,
-            editor=editor,
-            action=Decision.Action.CLASSIFY,
-            from_status=report.status,
-            to_status=report.status,
-            reason=_("Taken out of the group of report #%(number)s.")
-            % {"number": leader},
+        _note_decision(
+            report,
+            editor,
+            Decision.Action.CLASSIFY,
+            _("Taken out of the group of report #%(number)s.") % {"number": leader},
         )
     return report
 
@@ -294,17 +291,13 @@ def report_assign(*, report: Report, editor, assignee) -> Report:
         report = Report.objects.select_for_update().get(pk=report.pk)
         report.assignee = assignee
         report.save(update_fields=["assignee"])
-        Decision.objects.create(
-            report=report,
-            editor=editor,
-            action=Decision.Action.ASSIGN,
-            from_status=report.status,
-            to_status=report.status,
-            reason=(
-                _("Assigned to %(name)s.") % {"name": assignee.get_username()}
-                if assignee
-                else _("Assignment removed.")
-            ),
+        _note_decision(
+            report,
+            editor,
+            Decision.Action.ASSIGN,
+            _("Assigned to %(name)s.") % {"name": assignee.get_username()}
+            if assignee
+            else _("Assignment removed."),
         )
     return report
 
@@ -320,15 +313,25 @@ def report_classify(
         report.due_at = due_at or report.created_at + _due_after(kind)
         report.full_clean()
         report.save(update_fields=["kind", "priority", "due_at"])
-        Decision.objects.create(
-            report=report,
-            editor=editor,
-            action=Decision.Action.CLASSIFY,
-            from_status=report.status,
-            to_status=report.status,
-            reason=f"{report.get_kind_display()}, {report.get_priority_display()}",
+        _note_decision(
+            report,
+            editor,
+            Decision.Action.CLASSIFY,
+            f"{report.get_kind_display()}, {report.get_priority_display()}",
         )
     return report
+
+
+def _note_decision(report: Report, editor, action: str, reason: str) -> Decision:
+    """Record a decision that leaves the report's status as it is."""
+    return Decision.objects.create(
+        report=report,
+        editor=editor,
+        action=action,
+        from_status=report.status,
+        to_status=report.status,
+        reason=reason,
+    )
 
 
 def note_add(*, report: Report, author, text: str) -> EditorNote:

@@ -26,3 +26,21 @@ def other_editor(db, django_user_model):
     user = django_user_model.objects.create_user("kollegin", is_staff=True)
     user.groups.add(Group.objects.get(name="Redaktion"))
     return user
+
+
+@pytest.fixture
+def desk(client, editor):
+    """The test client, logged in as an editor of the desk."""
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def sending(django_capture_on_commit_callbacks):
+    """Run what is queued after commit (the e-mail tasks), as production would."""
+
+    def run(function, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return function(*args, **kwargs)
+
+    return run

@@ -11,12 +11,6 @@ pytestmark = pytest.mark.django_db
 QUEUE = "/admin/corrections/report/"
 
 
-@pytest.fixture
-def desk(client, editor):
-    client.force_login(editor)
-    return client
-
-
 def shown(response) -> list[int]:
     return [report.pk for report in response.context["cl"].result_list]
 

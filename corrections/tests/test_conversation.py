@@ -14,23 +14,6 @@ QUEUE = "/admin/corrections/report/"
 
 
 @pytest.fixture
-def desk(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
-def sending(django_capture_on_commit_callbacks):
-    """Run a request and the e-mails it queued on commit."""
-
-    def send(request, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return request(*args, **kwargs)
-
-    return send
-
-
-@pytest.fixture
 def reported(make_report):
     return make_report(
         description="Die Zahl ist falsch.",

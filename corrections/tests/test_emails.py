@@ -7,17 +7,6 @@ from corrections import services
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def sending(django_capture_on_commit_callbacks):
-    """Run what is queued after commit (the e-mail tasks), as production would."""
-
-    def run(function, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return function(*args, **kwargs)
-
-    return run
-
-
 def test_new_report_is_mailed_to_the_section_desk(sending, make_report, article):
     article.section.desk_email = "politik@example.org"
     article.section.save()

@@ -28,12 +28,6 @@ def kursk(make_article):
     )
 
 
-@pytest.fixture
-def desk(client, editor):
-    client.force_login(editor)
-    return client
-
-
 # Finding the passage in the Markdown source
 
 

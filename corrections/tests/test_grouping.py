@@ -12,12 +12,6 @@ QUEUE = "/admin/corrections/report/"
 LONG = "Die Zahl der Soldaten ist falsch, das Pentagon nennt 11.000 in Kursk."
 
 
-@pytest.fixture
-def desk(client, editor):
-    client.force_login(editor)
-    return client
-
-
 def shown(response) -> list[int]:
     return [report.pk for report in response.context["cl"].result_list]
 

@@ -8,6 +8,7 @@ import feedparser
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.utils import timezone
 
 from corrections.fixes import note_amend, note_withdraw
@@ -16,12 +17,6 @@ from corrections.models import CorrectionNote, CorrectionNoteChange
 pytestmark = pytest.mark.django_db
 
 NOTES = "/admin/corrections/correctionnote/"
-
-
-@pytest.fixture
-def desk(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def json_ld(html: str) -> dict:
@@ -118,6 +113,9 @@ def test_a_withdrawn_note_is_marked_everywhere_and_no_longer_a_correction(
 ):
     add_note(desk, article, kind="correction", text="Falscher Vermerk.")
     note = CorrectionNote.objects.get()
+    reader = Client()
+    reader.get(article.get_absolute_url())  # the page is now in the cache
+    assert "Zurückgezogen am" not in reader.get(article.get_absolute_url()).text
     form = desk.get(f"{NOTES}{note.pk}/withdraw/")
     assert "Vermerk zurückziehen" in form.text
     assert desk.post(f"{NOTES}{note.pk}/withdraw/", {"reason": ""}).status_code == 200
@@ -127,6 +125,7 @@ def test_a_withdrawn_note_is_marked_everywhere_and_no_longer_a_correction(
     assert response.status_code == 302
     note.refresh_from_db()
     assert note.withdrawn_at and note.changes.filter(action="withdrawn").exists()
+    assert "Zurückgezogen am" in reader.get(article.get_absolute_url()).text
     seen = public(desk, article)
     assert "Zurückgezogen am" in seen["page"]
     assert "Der Artikel war richtig." in seen["page"]

@@ -15,12 +15,6 @@ pytestmark = pytest.mark.django_db
 METRICS = "/admin/corrections/report/metrics/"
 
 
-@pytest.fixture
-def desk(client, editor):
-    client.force_login(editor)
-    return client
-
-
 def received(make_report, when, **fields):
     report = make_report(**fields)
     Report.objects.filter(pk=report.pk).update(created_at=when)
