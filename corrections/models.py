@@ -326,6 +326,12 @@ class Report(models.Model):
                 fields=["assignee", "status"], name="report_assignee_status_idx"
             ),
             models.Index(fields=["status", "due_at"], name="report_status_due_idx"),
+            # Every new report looks up the open, ungrouped reports of its
+            # article (corrections.grouping): only those, not all its reports.
+            models.Index(
+                fields=["article", "similar_to", "status", "-created_at"],
+                name="report_group_leaders_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
