@@ -1,8 +1,22 @@
 from django.conf import settings
-from django.urls import translate_url
-from django.utils.translation import get_language_info
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.translation import get_language, get_language_info
 
 from .models import Section
+
+
+def language_url(path: str, code: str) -> str:
+    """This page in another language, or that edition's front page.
+
+    `translate_url` gives back the same address when it cannot resolve it (a
+    missing page), which would keep the reader in the language they leave.
+    """
+    translated = translate_url(path, code)
+    if translated == path and code != get_language():
+        with translation.override(code):
+            return reverse("articles:front")
+    return translated
 
 
 def navigation(request):
@@ -13,7 +27,7 @@ def navigation(request):
             (
                 code,
                 get_language_info(code)["name_local"],
-                translate_url(request.path, code),
+                language_url(request.path, code),
             )
             for code, _name in settings.LANGUAGES
         ]

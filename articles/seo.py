@@ -1,7 +1,10 @@
-"""Pages for machines: robots.txt."""
+"""Pages for machines: robots.txt and the web app manifest."""
 
-from django.http import HttpResponse
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 
@@ -23,3 +26,33 @@ def robots_txt(request):
     return HttpResponse(
         "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
     )
+
+
+# The site's accent colour (static/css/site.css, --nr-accent).
+THEME_COLOUR = "#a4161a"
+
+
+@require_GET
+def web_manifest(request):
+    """What a phone needs to put the site on its home screen."""
+    icons = [
+        {"src": static(f"icons/icon-{size}.png"), "sizes": f"{size}x{size}",
+         "type": "image/png"}
+        for size in (192, 512)
+    ]  # fmt: skip
+    icons.append(
+        {"src": static("icons/favicon.svg"), "sizes": "any", "type": "image/svg+xml"}
+    )
+    manifest = {
+        "name": "Newsroom",
+        "short_name": "Newsroom",
+        "lang": settings.LANGUAGE_CODE,
+        "start_url": reverse("articles:front"),
+        "display": "browser",
+        "theme_color": THEME_COLOUR,
+        "background_color": "#ffffff",
+        "icons": icons,
+    }
+    response = JsonResponse(manifest, content_type="application/manifest+json")
+    patch_cache_control(response, public=True, max_age=24 * 60 * 60)
+    return response

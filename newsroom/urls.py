@@ -3,13 +3,14 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from articles.seo import robots_txt
+from articles.seo import robots_txt, web_manifest
 from articles.sitemaps import SITEMAPS, NewsSitemap
 
 # German pages live at the root, English ones under /en/.
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, name="robots"),
+    path("manifest.webmanifest", web_manifest, name="manifest"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "sitemap-news.xml",

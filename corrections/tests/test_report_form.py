@@ -207,3 +207,10 @@ def test_script_in_a_report_is_shown_escaped_in_the_admin(client, admin_user, ar
     html = client.get(f"/admin/corrections/report/{report.pk}/change/").text
     assert "<script>alert('x')</script>" not in html
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;{{ 7|add:1 }}" in html
+
+
+def test_the_page_title_says_when_the_form_has_errors(client, article):
+    page = client.post(report_url(article), report_post(article, description=""))
+    assert page.status_code == 400
+    assert "<title>Fehler: " in page.text
+    assert "<title>Fehler" not in client.get(article.get_absolute_url()).text
