@@ -16,19 +16,13 @@ def test_microseconds_are_dropped_and_the_offset_kept():
     assert machine_time(moment) == "2026-12-01T10:05:07+01:00"
 
 
-def test_every_time_on_the_public_pages_is_valid_html(client, make_article, editor):
-    from corrections import services
+VALID = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d"
 
+
+def test_every_time_on_the_article_pages_is_valid_html(client, make_article):
     article = make_article()  # made now: its times have microseconds
-    services.correction_publish(
-        article=article, editor=editor, kind="correction", text="Hinweis.",
-        reports=[],
-    )  # fmt: skip
-    html = "".join(
-        client.get(url).text
-        for url in ("/", article.get_absolute_url(), "/korrekturen/")
-    )
+    html = client.get("/").text + client.get(article.get_absolute_url()).text
     stamps = re.findall(r'datetime="([^"]+)"', html)
-    assert len(stamps) >= 3
+    assert len(stamps) >= 2
     for stamp in stamps:
-        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", stamp)
+        assert re.fullmatch(VALID, stamp)

@@ -206,3 +206,14 @@ def test_robots_txt_points_to_the_sitemaps(client):
     assert "Sitemap: http://testserver/sitemap.xml" in response.text
     assert "Sitemap: http://testserver/sitemap-news.xml" in response.text
     assert "Disallow: /admin/" in response.text
+
+
+def test_times_in_the_log_are_valid_html(client, article, editor):
+    import re
+
+    services.correction_publish(
+        article=article, editor=editor, kind="correction", text="Hinweis.",
+        reports=[],
+    )  # fmt: skip
+    (stamp,) = re.findall(r'datetime="([^"]+)"', client.get("/korrekturen/").text)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", stamp)
