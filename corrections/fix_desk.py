@@ -35,7 +35,9 @@ FIELD_LABELS = {
 def desk_context(report: Report, form: FixForm | None = None) -> dict:
     """What the desk shows: the block to edit, the passage marked, the proposal."""
     article = report.article
-    spot = find_passage(article, report.passage, report.context_before)
+    spot = find_passage(
+        article, report.passage, report.context_before, part=report.part
+    )
     if spot is None:  # no passage: the editor edits the whole body
         field, start, end, found = "body", 0, len(article.body), False
         marked = escape(article.body)

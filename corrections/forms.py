@@ -35,6 +35,7 @@ HIDDEN_FIELD_CHARACTERS = {
     "context_before": models.CONTEXT_MAX_LENGTH,
     "context_after": models.CONTEXT_MAX_LENGTH,
     "article_revision": 10,
+    "part": 10,
 }
 # The submit button's name and label, and multipart boundaries.
 FORM_OVERHEAD_BYTES = 4096
@@ -98,6 +99,7 @@ class ReportForm(forms.Form):
     context_before = TextField(required=False, strip=False, widget=forms.HiddenInput)
     context_after = TextField(required=False, strip=False, widget=forms.HiddenInput)
     article_revision = TextField(required=False, widget=forms.HiddenInput)
+    part = TextField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, article, *args, **kwargs):
         self.article = article
@@ -140,6 +142,7 @@ class ReportForm(forms.Form):
             "context_before",
             "context_after",
             "article_revision",
+            "part",
             Submit("send", _("Send report"), css_class="report-submit"),
             HTML('<p class="report-status" role="status" aria-live="polite"></p>'),
         )
@@ -153,6 +156,11 @@ class ReportForm(forms.Form):
 
     def clean_article_revision(self) -> int | None:
         return whole_number(self.cleaned_data["article_revision"])
+
+    def clean_part(self) -> str:
+        """Where our script says the passage is; anything else says nothing."""
+        value = self.cleaned_data["part"]
+        return value if value in dict(models.PART_CHOICES) else ""
 
     def clean(self):
         cleaned = super().clean()
@@ -192,6 +200,7 @@ class ReportForm(forms.Form):
             "passage": data["passage"],
             "context_before": data["context_before"],
             "context_after": data["context_after"],
+            "part": data["part"],
             "article_revision": data["article_revision"],
             "description": data["description"],
             "suggestion": data["suggestion"],

@@ -17,6 +17,8 @@ DESCRIPTION_MAX_LENGTH = 5000
 SUGGESTION_MAX_LENGTH = 5000
 SOURCE_URL_MAX_LENGTH = 500
 NAME_MAX_LENGTH = 100
+# The parts of an article a reader can select a passage in.
+PART_CHOICES = [("title", _("headline")), ("lead", _("lead")), ("body", _("body"))]
 EMAIL_MAX_LENGTH = 254
 
 
@@ -215,6 +217,13 @@ class Report(models.Model):
     )
     context_after = models.CharField(
         _("text after the passage"), max_length=CONTEXT_MAX_LENGTH, blank=True
+    )
+    part = models.CharField(
+        _("part of the article"),
+        max_length=10,
+        choices=PART_CHOICES,
+        blank=True,
+        help_text=_("Where the reader selected the passage."),
     )
     article_revision = models.PositiveIntegerField(
         _("article revision seen"),

@@ -36,8 +36,13 @@ class SourceSpot:
         return source[self.block_start : self.block_end]
 
 
-def find_passage(article, passage: str, context_before: str = "") -> SourceSpot | None:
-    """Locate `passage` in headline, lead or body; None if it has no words."""
+def find_passage(
+    article, passage: str, context_before: str = "", part: str = ""
+) -> SourceSpot | None:
+    """Locate `passage` in headline, lead or body; None if it has no words.
+
+    `part` is where the reader selected it, if known: searched first.
+    """
     words = WORD.findall(passage)[:MAX_WORDS]
     if not words:
         return None
@@ -48,6 +53,8 @@ def find_passage(article, passage: str, context_before: str = "") -> SourceSpot 
         for field in TEXT_FIELDS
         for match in pattern.finditer(getattr(article, field))
     ]
+    if any(field == part for field, _ in candidates):
+        candidates = [(field, match) for field, match in candidates if field == part]
     if candidates:
         field, match = max(
             candidates,

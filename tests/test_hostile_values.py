@@ -75,6 +75,7 @@ FORM_FIELDS = [
     "context_before",
     "context_after",
     "article_revision",
+    "part",
 ]
 
 

@@ -336,3 +336,9 @@ def test_a_fixed_report_links_its_note_and_the_version_it_produced(
     note_page = desk.get(f"/admin/corrections/correctionnote/{note.pk}/change/").text
     assert f"{QUEUE}{report.pk}/change/" in note_page
     assert "?from=1&amp;to=2" in note_page
+
+
+def test_the_desk_looks_first_where_the_reader_selected(make_article):
+    article = make_article(lead="Kursk liegt im Westen.", body="Kursk liegt im Westen.")
+    assert find_passage(article, "Kursk liegt", part="lead").field == "lead"
+    assert find_passage(article, "Kursk liegt", part="body").field == "body"

@@ -214,3 +214,11 @@ def test_the_page_title_says_when_the_form_has_errors(client, article):
     assert page.status_code == 400
     assert "<title>Fehler: " in page.text
     assert "<title>Fehler" not in client.get(article.get_absolute_url()).text
+
+
+@pytest.mark.parametrize(
+    ("sent", "stored"), [("lead", "lead"), ("kicker", ""), ("", "")]
+)
+def test_the_part_the_reader_selected_in_is_recorded(client, article, sent, stored):
+    client.post(report_url(article), report_post(article, part=sent))
+    assert Report.objects.get().part == stored

@@ -7,7 +7,6 @@
 
   var CONTEXT_LENGTH = 100;
   var section = document.getElementById("fehler-melden");
-  var body = document.getElementById("article-body");
   var form = document.getElementById("report-form");
   if (!section || !form) {
     return;
@@ -30,24 +29,31 @@
     return text.replace(/\s+/g, " ");
   }
 
-  // The selection, if it lies wholly inside the article body.
-  function selectedRange() {
-    var selection = window.getSelection();
-    if (!body || !selection || selection.isCollapsed || !selection.rangeCount) {
+  // The reader's selection, if there is one with text in it.
+  function selection() {
+    var current = window.getSelection();
+    if (!current || current.isCollapsed || !current.rangeCount) {
       return null;
     }
-    var range = selection.getRangeAt(0);
-    return body.contains(range.commonAncestorContainer) ? range : null;
+    var range = current.getRangeAt(0);
+    return range.toString().trim() ? range : null;
   }
 
-  // Up to CONTEXT_LENGTH characters either side, so that editors can find the
-  // passage again after the article has changed.
-  function context(range) {
+  // The part of the article (headline, lead, body) that holds the whole range.
+  function partOf(range) {
+    var node = range.commonAncestorContainer;
+    var element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+    return element ? element.closest("[data-report-part]") : null;
+  }
+
+  // Up to CONTEXT_LENGTH characters either side within the part, so that editors
+  // can find the passage again after the article has changed.
+  function context(range, part) {
     var before = document.createRange();
-    before.selectNodeContents(body);
+    before.selectNodeContents(part);
     before.setEnd(range.startContainer, range.startOffset);
     var after = document.createRange();
-    after.selectNodeContents(body);
+    after.selectNodeContents(part);
     after.setStart(range.endContainer, range.endOffset);
     return {
       before: squash(before.toString()).slice(-CONTEXT_LENGTH),
@@ -55,20 +61,43 @@
     };
   }
 
+  // Said where the reader is looking: beside the selection, and aloud.
+  var hint = document.createElement("p");
+  hint.className = "report-hint";
+  hint.setAttribute("role", "status");
+  hint.hidden = true;
+  document.body.appendChild(hint);
+
+  function hintAt(range, message) {
+    var box = range.getBoundingClientRect();
+    hint.textContent = message;
+    hint.hidden = false;
+    var widest = document.documentElement.clientWidth - hint.offsetWidth - 8;
+    hint.style.top = window.scrollY + box.bottom + 8 + "px";
+    hint.style.left = Math.max(8, Math.min(window.scrollX + box.left, widest)) + "px";
+  }
+
   function takeSelection() {
-    var range = selectedRange();
-    var passage = range ? squash(range.toString()).trim() : "";
-    if (!passage) {
+    var range = selection();
+    if (!range) {
       return false;
     }
-    if (passage.length > maxLength) {
-      say(section.dataset.tooLong);
+    var part = partOf(range);
+    var passage = squash(range.toString()).trim();
+    if (!part) {
+      hintAt(range, section.dataset.notReportable);
       return true;
     }
-    var around = context(range);
+    if (passage.length > maxLength) {
+      hintAt(range, section.dataset.tooLong);
+      return true;
+    }
+    hint.hidden = true;
+    var around = context(range, part);
     field("passage").value = passage;
     field("context_before").value = around.before;
     field("context_after").value = around.after;
+    field("part").value = part.dataset.reportPart;
     hideButton();
     section.scrollIntoView({ block: "start" });
     field("description").focus({ preventScroll: true });
@@ -101,8 +130,11 @@
   }
 
   document.addEventListener("selectionchange", function () {
-    var range = coarsePointer.matches ? selectedRange() : null;
-    if (!range || !range.toString().trim()) {
+    var range = selection();
+    if (!range) {
+      hint.hidden = true;
+    }
+    if (!coarsePointer.matches || !range || !partOf(range)) {
       hideButton();
       return;
     }

@@ -58,15 +58,40 @@ def test_select_a_sentence_press_ctrl_enter_and_send(page, reader_article):
     assert report.article_revision == reader_article.revision
 
 
-def test_selection_outside_the_article_body_is_not_taken(page, reader_article):
+SELECT_ELEMENT = """(selector) => { const element = document.querySelector(selector);
+  const range = document.createRange(); range.selectNodeContents(element);
+  getSelection().removeAllRanges(); getSelection().addRange(range); }"""
+
+
+@pytest.mark.parametrize(
+    ("selector", "part"), [(".article-title", "title"), (".article-lead", "lead")]
+)
+def test_headline_and_lead_are_reportable_and_the_part_is_recorded(
+    page, reader_article, selector, part
+):
     page.goto(reader_article.get_absolute_url())
-    page.evaluate(
-        """() => { const h = document.querySelector("h1");
-        const r = document.createRange(); r.selectNodeContents(h);
-        getSelection().removeAllRanges(); getSelection().addRange(r); }"""
-    )
+    page.evaluate(SELECT_ELEMENT, selector)
+    page.keyboard.press("Control+Enter")
+    text = page.locator(selector).inner_text()
+    assert page.locator("#id_passage").input_value() == text
+    page.keyboard.type("Hier stimmt etwas nicht.")
+    page.get_by_role("button", name="Meldung senden").click()
+    page.locator("#report-sent").wait_for()
+    report = Report.objects.get()
+    assert (report.passage, report.part) == (text, part)
+
+
+def test_a_selection_that_cannot_be_reported_says_so_beside_it(page, reader_article):
+    page.goto(reader_article.get_absolute_url())
+    page.evaluate(SELECT_ELEMENT, ".site-footer")
     page.keyboard.press("Control+Enter")
     assert page.locator("#id_passage").input_value() == ""
+    hint = page.locator(".report-hint")
+    assert "lässt sich nicht melden" in hint.inner_text()
+    assert hint.get_attribute("role") == "status" and hint.is_visible()
+    # Beside the selection, not up at the form.
+    footer = page.locator(".site-footer").bounding_box()
+    assert hint.bounding_box()["y"] > footer["y"]
 
 
 def test_selection_over_1000_characters_is_not_taken(page, make_article, settings):
@@ -76,7 +101,8 @@ def test_selection_over_1000_characters_is_not_taken(page, make_article, setting
     select(page, long_paragraph.strip())
     page.keyboard.press("Control+Enter")
     assert page.locator("#id_passage").input_value() == ""
-    assert "höchstens 1000 Zeichen" in page.locator(".report-status").inner_text()
+    hint = page.locator(".report-hint")
+    assert "höchstens 1000 Zeichen" in hint.inner_text() and hint.is_visible()
 
 
 def test_touch_screen_reader_gets_a_report_button(browser, live_server, reader_article):
