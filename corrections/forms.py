@@ -47,10 +47,9 @@ class ReportForm(forms.Form):
         required=False,
         max_length=models.PASSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_(
-            "Optional. Select text in the article and press Ctrl+Enter "
-            "(Cmd+Enter on a Mac) to copy it here."
-        ),
+        # True with or without JavaScript; report.js tells keyboard and touch
+        # readers how to fill it by selecting (_report_section.html).
+        help_text=_("Optional: copy the words in question here."),
     )
     description = TextField(
         label=_("What is wrong?"),

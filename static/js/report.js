@@ -111,8 +111,15 @@
     }
   });
 
-  // Touch screens have no keyboard shortcut: offer a button beside the selection.
+  // Touch screens have no keyboard shortcut: offer a button beside the selection,
+  // and say so in the passage field's hint (keyboard wording only with a keyboard).
   var coarsePointer = window.matchMedia("(pointer: coarse)");
+  var hintText = document.getElementById("id_passage_helptext");
+  if (hintText) {
+    hintText.textContent = coarsePointer.matches
+      ? section.dataset.hintTouch
+      : section.dataset.hintKeyboard;
+  }
   var button = document.createElement("button");
   button.type = "button";
   button.className = "btn btn-dark btn-sm report-float";

@@ -112,6 +112,8 @@ def test_touch_screen_reader_gets_a_report_button(browser, live_server, reader_a
     )  # fmt: skip
     page = context.new_page()
     page.goto(reader_article.get_absolute_url())
+    hint = page.locator("#id_passage_helptext").inner_text()
+    assert "tippen Sie auf „Fehler melden“" in hint and "Strg" not in hint
     select(page, SENTENCE)
     button = page.get_by_role("button", name="Fehler melden")
     button.wait_for()
@@ -158,3 +160,14 @@ def test_double_click_sends_once(page, reader_article):
     page.get_by_role("button", name="Meldung senden").dblclick()
     page.locator("#report-sent").wait_for()
     assert Report.objects.count() == 1
+
+
+def test_keyboard_readers_are_told_the_shortcut(page, reader_article):
+    page.goto(reader_article.get_absolute_url())
+    assert "Strg+Enter" in page.locator("#id_passage_helptext").inner_text()
+
+
+def test_without_javascript_no_shortcut_is_promised(page_without_js, reader_article):
+    page_without_js.goto(reader_article.get_absolute_url())
+    hint = page_without_js.locator("#id_passage_helptext").inner_text()
+    assert hint == "Optional: Fügen Sie hier die betroffenen Worte ein."
