@@ -305,19 +305,19 @@ class ReportAdmin(admin.ModelAdmin):
     def apply_to_each(self, request, queryset, change, done_message):
         """Apply a service to each report; report how many it worked for."""
         done = refused = 0
-        reports = list(queryset)
-        for report in reports:
-            status = report.status
-            report.refresh_from_db(fields=["status"])
-            if report.status != status:  # resolved with its group just now
-                done += 1
+        handled: set[int] = set()  # resolved with an earlier one's group
+        for report in queryset:
+            if report.pk in handled:
                 continue
             try:
                 outcome = change(report)
             except ValidationError:
                 refused += 1
-            else:  # a list: the reports resolved together with this one
-                done += len(outcome) if isinstance(outcome, list) else 1
+                continue
+            # A list: the reports resolved together with this one.
+            resolved = outcome if isinstance(outcome, list) else [outcome]
+            handled.update(each.pk for each in resolved)
+            done += len(resolved)
         if done:
             self.message_user(request, done_message(done), messages.SUCCESS)
         if refused:

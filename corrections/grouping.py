@@ -26,14 +26,11 @@ def _words(text: str) -> list[str]:
     return squash(text).lower().split()
 
 
-def alike(first: Report, second: Report) -> bool:
-    return _alike(first.passage, _words(first.description), second)
-
-
-def _alike(passage: str, words: list[str], other) -> bool:
-    if passages_overlap(passage, other.passage):
+def alike(passage: str, words: list[str], other_passage: str, other_text: str) -> bool:
+    """Whether two reports say the same: overlapping passages, or the same words."""
+    if passages_overlap(passage, other_passage):
         return True
-    return same_words(words, _words(other.description))
+    return same_words(words, _words(other_text))
 
 
 def same_words(a: list[str], b: list[str]) -> bool:
@@ -59,7 +56,7 @@ def group_leader(report: Report) -> int | None:
     """
     words = _words(report.description)
     for pk, passage, description in reversed(_candidates(report.article_id)):
-        if _alike(report.passage, words, _Text(passage, description)):
+        if alike(report.passage, words, passage, description):
             return pk
     return None
 
@@ -89,10 +86,3 @@ def _candidates(article_id: int) -> list[tuple]:
 
 _COLUMNS = ("id", "passage", "description", "article", "similar_to", "status",
             "created_at")  # fmt: skip
-
-
-class _Text:
-    __slots__ = ("passage", "description")
-
-    def __init__(self, passage: str, description: str):
-        self.passage, self.description = passage, description
