@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test bench setup setup-dev translations migrate demo lint format clean
+.PHONY: run serve test bench audit setup setup-dev translations css migrate demo lint format clean
 
 # A production-like local run: DEBUG off, collected and compressed static files,
 # gunicorn. Plain http on loopback, so no TLS redirect and no secure-only cookies.
@@ -16,10 +16,10 @@ SERVE_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat var/secret-key)" \
 	DJANGO_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend \
 	NEWSROOM_BASE_URL=http://$(HOST):$(PORT)
 
-run: setup translations migrate demo
+run: setup translations css migrate demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-serve: setup translations migrate demo var/secret-key
+serve: setup translations css migrate demo var/secret-key
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(SERVE_ENV) GUNICORN_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
@@ -28,7 +28,7 @@ var/secret-key:
 	$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	chmod 600 $@
 
-test: setup-dev translations
+test: setup-dev translations css
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
@@ -55,9 +55,46 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.installed $@
 
+# The reader's stylesheet, built from Bootstrap's Sass sources with the site's
+# theme, then trimmed by PurgeCSS to the selectors the templates, forms and
+# scripts use (assets/). Node.js and npm come from the machine (Debian's nodejs).
+CSS := static/build/newsroom.css
+CSS_UNTRIMMED := node_modules/.cache/newsroom-untrimmed.css
+CSS_INPUTS := $(wildcard assets/scss/*.scss) assets/purgecss.config.cjs \
+	$(shell find templates static/js articles corrections newsroom \
+		-name '*.html' -o -name '*.js' -o -name '*.py')
+
+css: $(CSS)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --omit=optional --loglevel=error
+	touch $@
+
+$(CSS): node_modules/.installed $(VENV)/.installed $(CSS_INPUTS)
+	mkdir -p $(dir $(CSS_UNTRIMMED)) $(dir $@)
+	node_modules/.bin/sass --no-source-map --style=compressed --quiet-deps \
+		--silence-deprecation=import,global-builtin,color-functions \
+		--load-path=node_modules assets/scss/newsroom.scss $(CSS_UNTRIMMED)
+	node_modules/.bin/purgecss --config assets/purgecss.config.cjs \
+		--css $(CSS_UNTRIMMED) --output $@
+
+# Outside checkers on the production-like site (bench/audit.py, bench/AUDIT.md):
+# Lighthouse and the Nu Html Checker from the npm registry, run on Debian's
+# Chromium and Java. AUDIT_ARGS=--write updates bench/AUDIT.md.
+AUDIT_TOOLS := bench/audit/node_modules/.installed
+
+$(AUDIT_TOOLS): bench/audit/package.json bench/audit/package-lock.json
+	cd bench/audit && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+audit: setup translations css $(AUDIT_TOOLS)
+	@for tool in chromium java; do command -v $$tool >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq chromium default-jre-headless); done
+	$(PY) -m bench.audit $(AUDIT_ARGS)
+
 # Babel compiles the .po files, so no GNU gettext is needed to run or test the site.
 translations: setup
-	$(VENV)/bin/pybabel compile --domain django --directory locale --statistics
+	$(VENV)/bin/pybabel compile --domain "django djangojs" --directory locale --statistics
 
 migrate: setup
 	$(PY) manage.py migrate --noinput
@@ -70,4 +107,4 @@ lint:
 	$(PY) -m ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles var db.sqlite3 db.sqlite3-wal db.sqlite3-shm
+	rm -rf $(VENV) node_modules static/build staticfiles var db.sqlite3 db.sqlite3-wal db.sqlite3-shm

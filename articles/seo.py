@@ -28,7 +28,7 @@ def robots_txt(request):
     )
 
 
-# The site's accent colour (static/css/site.css, --nr-accent).
+# The site's accent colour (assets/scss/newsroom.scss, $nr-accent).
 THEME_COLOUR = "#a4161a"
 
 

@@ -1,12 +1,13 @@
 from functools import partial
 
 from django.contrib import admin, messages
-from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.template.defaultfilters import truncatechars
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -14,6 +15,7 @@ from django.utils.translation import ngettext
 from . import admin_notes, admin_views, fix_desk, services  # noqa: F401 (registers)
 from .admin_filters import AssigneeFilter, OverdueFilter, StatusFilter
 from .admin_forms import EditorNoteForm, ReasonForm
+from .ages import received_ago
 from .models import (
     OPEN_STATUSES,
     CorrectionNote,
@@ -70,12 +72,10 @@ class DecisionInline(admin.TabularInline):
 class ReportAdmin(admin.ModelAdmin):
     list_display = [
         "age",
-        "overdue_flag",
         "article_and_section",
         "short_passage",
-        "kind",
-        "priority",
-        "assignee",
+        "kind_and_priority",
+        "assigned_to",
         "status",
     ]
     list_display_links = ["age", "short_passage"]
@@ -103,15 +103,37 @@ class ReportAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("received"), ordering="created_at")
     def age(self, report):
-        return naturaltime(report.created_at)
-
-    @admin.display(description=_("overdue"))
-    def overdue_flag(self, report):
+        when = timezone.localtime(report.created_at)
+        age = format_html(
+            '<time datetime="{}" title="{}">{}</time>',
+            when.isoformat(timespec="seconds"),
+            date_format(when, "DATETIME_FORMAT"),
+            received_ago(report.created_at),
+        )
         if report.is_overdue:
             return format_html(
-                '<strong class="report-overdue">{}</strong>', _("overdue")
+                '{}<br><strong class="report-overdue">{}</strong>', age, _("overdue")
             )
-        return ""
+        return age
+
+    @admin.display(description=_("assigned to"), ordering="assignee__username")
+    def assigned_to(self, report):
+        # A method, not the field: Django keeps foreign keys on one line.
+        if report.assignee is None:
+            return self.get_empty_value_display()
+        return report.assignee.get_full_name() or report.assignee.get_username()
+
+    @admin.display(description=_("kind"), ordering="kind")
+    def kind_and_priority(self, report):
+        kind = report.get_kind_display() or self.get_empty_value_display()
+        if report.priority == Report.Priority.NORMAL:
+            return kind
+        return format_html(
+            "{}<br><small>{}: {}</small>",
+            kind,
+            _("priority"),
+            report.get_priority_display(),
+        )
 
     @admin.display(description=_("article"), ordering="article__title")
     def article_and_section(self, report):

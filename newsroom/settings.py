@@ -69,7 +69,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
-    "bootstrap",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks_db",

@@ -23,7 +23,7 @@ def test_queue_opens_on_open_reports_oldest_first(desk, make_report, editor):
     )
     response = desk.get(QUEUE)
     assert shown(response) == [second.pk, first.pk]
-    assert "2\xa0Tage her" in response.text
+    assert "vor 2 Tagen" in response.text
     assert shown(desk.get(QUEUE + "?status=all")) == [second.pk, first.pk, done.pk]
 
 

@@ -95,7 +95,7 @@ def test_an_editor_takes_a_report_out_of_a_group(desk, make_report):
     first = make_report(passage="8000", description="Falsch.")
     second = make_report(passage="8000", description="Anderes Thema.")
     page = desk.get(f"{QUEUE}{first.pk}/change/").text
-    assert f"Meldung #{second.pk} aus der Gruppe nehmen" in page
+    assert f"Meldung #{second.pk} aus der Gruppe herausnehmen" in page
     desk.post(f"{QUEUE}{first.pk}/ungroup/", {"member": str(second.pk)})
     second.refresh_from_db()
     assert second.similar_to is None

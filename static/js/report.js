@@ -152,6 +152,126 @@
     button.style.left = Math.max(8, Math.min(window.scrollX + box.left, widest)) + "px";
   });
 
+  // Without a mouse: "Choose a passage" walks the article's paragraphs with the
+  // arrow keys (headline and lead included); Enter copies the paragraph into the
+  // form, where the reader can shorten it to the wrong words. Tab and Escape leave
+  // the article as usual, so nothing traps the keyboard. (Caret browsing, F7,
+  // selects exact words; Ctrl+Enter takes them as above.)
+  var BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, dt, dd, th, td, figcaption";
+  var passageField = field("passage");
+  var picker = document.createElement("button");
+  picker.type = "button";
+  picker.className = "btn btn-outline-dark btn-sm report-pick";
+  picker.textContent = section.dataset.pickLabel;
+  var pickHelp = document.createElement("p");
+  pickHelp.id = "report-pick-help";
+  pickHelp.className = "form-text report-pick-help";
+  pickHelp.textContent = section.dataset.pickHelp;
+  picker.setAttribute("aria-describedby", pickHelp.id);
+  var passageBox = passageField && passageField.closest("div[id^=div_]");
+  if (passageBox && !coarsePointer.matches) {
+    passageBox.appendChild(picker);
+    passageBox.appendChild(pickHelp);
+  }
+
+  function blocks() {
+    var found = [];
+    document.querySelectorAll("[data-report-part]").forEach(function (part) {
+      var inner = part.matches(BLOCKS) ? [part] : part.querySelectorAll(BLOCKS);
+      inner.forEach(function (block) {
+        // The innermost blocks with words: a quote's paragraphs, not the quote.
+        if (block.textContent.trim() && !block.querySelector(BLOCKS)) {
+          found.push(block);
+        }
+      });
+    });
+    return found;
+  }
+
+  var picking = [];
+
+  function stopPicking() {
+    picking.forEach(function (block) {
+      block.classList.remove("report-pickable");
+      block.removeAttribute("tabindex");
+    });
+    picking = [];
+    hint.hidden = true;
+  }
+
+  function pickAt(index) {
+    var block = picking[Math.max(0, Math.min(index, picking.length - 1))];
+    block.focus();
+    block.scrollIntoView({ block: "center" });
+  }
+
+  function take(block) {
+    var part = block.closest("[data-report-part]");
+    var range = document.createRange();
+    range.selectNodeContents(block);
+    var passage = squash(range.toString()).trim();
+    var message = section.dataset.picked;
+    if (passage.length > maxLength) {
+      passage = passage.slice(0, maxLength).replace(/\s+\S*$/, "");
+      message = section.dataset.pickedLong;
+    }
+    var around = context(range, part);
+    stopPicking();
+    passageField.value = passage;
+    field("context_before").value = around.before;
+    field("context_after").value = around.after;
+    field("part").value = part.dataset.reportPart;
+    passageBox.scrollIntoView({ block: "start" });
+    passageField.focus({ preventScroll: true });
+    passageField.setSelectionRange(0, 0);
+    say(message);
+  }
+
+  picker.addEventListener("click", function () {
+    stopPicking();
+    picking = blocks();
+    if (!picking.length) {
+      return;
+    }
+    picking.forEach(function (block) {
+      block.tabIndex = -1;
+      block.classList.add("report-pickable");
+    });
+    pickAt(0);
+    var range = document.createRange();
+    range.selectNodeContents(picking[0]);
+    hintAt(range, section.dataset.pickHelp);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var index = picking.indexOf(document.activeElement);
+    if (index < 0 || event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    var moves = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
+    if (event.key in moves) {
+      pickAt(index + moves[event.key]);
+    } else if (event.key === "Home" || event.key === "End") {
+      pickAt(event.key === "Home" ? 0 : picking.length - 1);
+    } else if (event.key === "Enter" || event.key === " ") {
+      take(picking[index]);
+    } else if (event.key === "Escape") {
+      stopPicking();
+      picker.focus();
+    } else {
+      return;
+    }
+    hint.hidden = true;
+    event.preventDefault();
+  });
+
+  // Leaving the article by Tab or a click ends the choice.
+  document.addEventListener("focusin", function (event) {
+    if (picking.length && picking.indexOf(event.target) < 0) {
+      stopPicking();
+    }
+  });
+
   // Send once: a double click or an impatient second press does not send twice.
   form.addEventListener("submit", function (event) {
     if (form.dataset.sending) {

@@ -1,0 +1,289 @@
+"""`make audit`: outside checkers on the production-like site, page by page.
+
+Starts the site as `make serve` does (DEBUG off, collected and compressed static
+files, gunicorn) on a throwaway SQLite database with the demo content, then runs
+Lighthouse 12 (Debian's Chromium, mobile and desktop presets) and the Nu Html
+Checker (vnu.jar, Debian's Java) on the pages the axe tests cover, and prints one
+Markdown table (bench/AUDIT.md keeps the last one). Lighthouse neither sends
+forms nor audits a page that answers 404, so the form-error page and the 404 page
+are checked by the Nu checker here (and by axe in the browser tests).
+
+    make audit              # or: .venv/bin/python -m bench.audit [--write]
+"""
+
+import argparse
+import http.cookiejar
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TOOLS = ROOT / "bench" / "audit" / "node_modules"
+# The checkout whose site is audited: this one, or another for a baseline (--site).
+SITE = ROOT
+LIGHTHOUSE = TOOLS / ".bin" / "lighthouse"
+VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-sync "
+    "--disable-background-networking --disable-component-update"
+)
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+PORT = int(os.environ.get("NEWSROOM_AUDIT_PORT", 8765))
+BASE = f"http://127.0.0.1:{PORT}"
+
+# Made in the audit's own database: a report (status and confirmation pages) and
+# a second version of the demo's first article (the versions page).
+SETUP = """
+from articles.models import Article
+from corrections import services
+from corrections.status import status_url
+from django.contrib.auth import get_user_model
+article = Article.objects.filter(language="de").order_by("pk").first()
+editor = get_user_model().objects.get(username="redaktion")
+article.body = article.body + "\\n\\nEin Absatz, später ergänzt."
+article.save(editor=editor)
+report = services.report_submit(article=article, description="Die Zahl stimmt nicht.")
+english = Article.objects.filter(language="en").first()
+print("AUDIT-URLS", article.get_absolute_url(), article.section.get_absolute_url(),
+      article.slug, article.revision, status_url(report), english.get_absolute_url())
+"""
+
+
+def manage(env, *args, capture=False):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=SITE,
+        env=env,
+        check=True,
+        text=True,
+        capture_output=capture,
+    ).stdout
+
+
+def start_site(workdir: Path) -> tuple[subprocess.Popen, dict]:
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "audit-only-" + "x" * 50,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_SECURE_COOKIES": "0",
+        "DJANGO_HSTS_SECONDS": "0",
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "DATABASE_URL": f"sqlite:///{workdir / 'audit.sqlite3'}",
+        "NEWSROOM_STATIC_ROOT": str(workdir / "static"),
+        "NEWSROOM_CACHE_DIR": str(workdir / "cache"),
+        "NEWSROOM_BASE_URL": BASE,
+        "NEWSROOM_DEMO_PASSWORD": "audit-" + "y" * 20,
+    }
+    env.pop("REDIS_URL", None)
+    # The content is made as `make serve` makes it: in development mode.
+    development = {**env, "DJANGO_DEBUG": "1"}
+    manage(development, "migrate", "--noinput", "-v0")
+    manage(development, "load_demo", "-v0")
+    output = manage(development, "shell", "-c", SETUP, capture=True)
+    urls = next(line for line in output.splitlines() if line.startswith("AUDIT-URLS"))
+    article, section, slug, revision, status, english = urls.split()[1:]
+    manage(env, "collectstatic", "--noinput", "-v0")
+    server = subprocess.Popen(
+        [str(SITE / ".venv" / "bin" / "gunicorn"), "-c", "gunicorn.conf.py"],
+        cwd=SITE,
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{PORT}", "GUNICORN_ACCESS_LOG": ""},
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(BASE + "/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        server.terminate()
+        raise SystemExit(f"The site did not start on {BASE}.")
+    pages = {
+        "front": ("/", True),
+        "section": (section, True),
+        "article": (article, True),
+        "log": ("/korrekturen/", True),
+        "policy": ("/korrekturen/grundsaetze/", True),
+        "versions": (f"/artikel/{slug}/versionen/?from=1&to={revision}", False),
+        "status": (status, False),
+        "confirmation": (status + "?gesendet=1", False),
+        "English front": ("/en/", True),
+        "English article": (english, True),
+    }
+    return server, pages
+
+
+def form_error_html(article: str) -> str:
+    """The article page as a reader sees it after sending an empty form."""
+
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(BASE + article).read().decode()
+    form = re.search(r'<form[^>]*id="report-form"[^>]*>', page).group(0)
+    action = re.search(r'action="([^"]+)"', form).group(1)
+    data = urllib.parse.urlencode({"description": "", "send": "1"})
+    request = urllib.request.Request(
+        BASE + action,
+        data=data.encode(),
+        headers={"Origin": BASE, "Referer": BASE + article},
+    )
+    try:
+        return opener.open(request).read().decode()
+    except urllib.error.HTTPError as error:  # a form with errors may answer 400
+        return error.read().decode()
+
+
+def lighthouse(url: str, preset: str, outdir: Path) -> dict:
+    out = outdir / f"{abs(hash((url, preset)))}.json"
+    args = [
+        str(LIGHTHOUSE),
+        BASE + url,
+        f"--chrome-path={CHROMIUM}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--output=json",
+        f"--output-path={out}",
+        "--quiet",
+        "--locale=de",
+    ]
+    if preset == "desktop":
+        args.append("--preset=desktop")
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    # Lighthouse now and then fails to record a trace (NO_NAVSTART): try again.
+    for attempt in range(3):
+        if subprocess.run(args, timeout=180, env=env).returncode == 0:
+            break
+        print(f"  Lighthouse failed on {url} ({preset}), attempt {attempt + 1}")
+    else:
+        raise SystemExit(f"Lighthouse failed three times on {url} ({preset}).")
+    report = json.loads(out.read_text())
+    scores = {
+        name: round(category["score"] * 100)
+        for name, category in report["categories"].items()
+    }
+    failing = sorted(
+        audit_id
+        for audit_id, audit in report["audits"].items()
+        if audit.get("score") is not None
+        and audit["score"] < 1
+        and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+    )
+    return {"scores": scores, "failing": failing}
+
+
+def nu_errors(documents: dict[str, str], workdir: Path) -> dict[str, list[str]]:
+    files = {}
+    for name, html in documents.items():
+        path = workdir / f"nu-{len(files)}.html"
+        path.write_text(html)
+        files[str(path)] = name
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    errors = {name: [] for name in documents}
+    for message in json.loads(result.stderr or result.stdout)["messages"]:
+        if message["type"] == "error":
+            name = files[message["url"].removeprefix("file:")]
+            errors[name].append(message["message"])
+    return errors
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="update bench/AUDIT.md")
+    parser.add_argument("--site", type=Path, help="audit another checkout (baseline)")
+    options = parser.parse_args()
+    global SITE
+    SITE = (options.site or ROOT).resolve()
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        server, pages = start_site(workdir)
+        try:
+            documents = {}
+            for name, (url, _) in pages.items():
+                try:
+                    documents[name] = urllib.request.urlopen(BASE + url).read().decode()
+                except urllib.error.HTTPError as error:  # the 404 page
+                    documents[name] = error.read().decode()
+            documents["form error"] = form_error_html(pages["article"][0])
+            try:
+                urllib.request.urlopen(BASE + "/gibt-es-nicht/")
+            except urllib.error.HTTPError as error:
+                documents["404"] = error.read().decode()
+            nu = nu_errors(documents, workdir)
+            rows, missed = [], []
+            for name, (url, indexable) in pages.items():
+                row = {"page": name, "indexable": indexable}
+                for preset in ("mobile", "desktop"):
+                    result = lighthouse(url, preset, workdir)
+                    row[preset] = result
+                    target = 100
+                    for category, score in result["scores"].items():
+                        if score < target and (indexable or category != "seo"):
+                            missed.append(f"{name} {preset} {category} {score}")
+                rows.append(row)
+                print(
+                    f"  {name}: {row['mobile']['scores']} / {row['desktop']['scores']}",
+                    flush=True,
+                )
+        finally:
+            server.terminate()
+            server.wait()
+    table = render(rows, nu)
+    print(table)
+    if missed or any(nu.values()):
+        print("Targets missed:", *missed, *(f"{k}: {v}" for k, v in nu.items() if v))
+    if options.write:
+        write(table)
+    return 1 if missed or any(nu.values()) else 0
+
+
+def render(rows, nu) -> str:
+    lines = [
+        "| page | indexed | mobile P/A/BP/SEO | desktop P/A/BP/SEO | Nu errors "
+        "| audits below 100 |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in rows:
+        cells = []
+        for preset in ("mobile", "desktop"):
+            scores = row[preset]["scores"]
+            cells.append("/".join(str(scores[c]) for c in CATEGORIES))
+        failing = sorted(set(row["mobile"]["failing"]) | set(row["desktop"]["failing"]))
+        lines.append(
+            f"| {row['page']} | {'yes' if row['indexable'] else 'noindex'} | "
+            f"{cells[0]} | {cells[1]} | {len(nu[row['page']])} | "
+            f"{', '.join(failing) or '–'} |"
+        )
+    for name, why in (("form error", "a POST"), ("404", "answers 404")):
+        lines.append(f"| {name} | noindex | ({why}: Nu only) | | {len(nu[name])} | |")
+    return "\n".join(lines)
+
+
+def write(table: str) -> None:
+    path = ROOT / "bench" / "AUDIT.md"
+    text = path.read_text() if path.exists() else ""
+    start, end = "<!-- audit:start -->", "<!-- audit:end -->"
+    if start in text:
+        before, rest = text.split(start, 1)
+        text = before + start + "\n" + table + "\n" + end + rest.split(end, 1)[1]
+    else:
+        text += f"\n{start}\n{table}\n{end}\n"
+    path.write_text(text)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""The German desk speaks German: no string of ours reaches it untranslated.
+
+Every English source string in our catalogue that has a German translation is
+looked for in the desk's pages, in their text and in the names screen readers
+read out (aria-label, title, placeholder, alt). Finding one means a template or
+view left it out of translation, or a lazy string was turned into text too early.
+"""
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from django.conf import settings
+
+from corrections import services
+
+pytestmark = pytest.mark.django_db
+
+CATALOGUE = Path(settings.BASE_DIR) / "locale/de/LC_MESSAGES/django.po"
+ATTRIBUTES = re.compile(r'(?:aria-label|title|placeholder|alt)="([^"]*)"')
+
+
+def english_strings() -> set[str]:
+    with CATALOGUE.open("rb") as po:
+        catalogue = read_po(po, locale="de")
+    found = set()
+    for message in catalogue:
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = (
+            message.string if isinstance(message.string, tuple) else (message.string,)
+        )
+        for msgid in ids:
+            # Whole phrases only: single words ("Spam", "Status") are German too.
+            if msgid and " " in msgid and "%(" not in msgid and msgid not in strings:
+                found.add(msgid)
+    return found
+
+
+def readable(page: str) -> str:
+    names = " | ".join(ATTRIBUTES.findall(page))
+    text = re.sub(r"<script.*?</script>|<style.*?</style>", " ", page, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", text)
+    return html.unescape(re.sub(r"\s+", " ", f"{text} | {names}"))
+
+
+def test_no_english_on_the_desks_pages(desk, make_report, article, editor):
+    report = make_report(passage="rund 8000", suggestion="rund 10.000")
+    make_report(passage="rund 8000", description="Dieselbe Zahl.")
+    services.report_ask(report=report, editor=editor, text="Woher stammt das?")
+    pages = {
+        "queue": "/admin/corrections/report/",
+        "report": f"/admin/corrections/report/{report.pk}/change/",
+        "figures": "/admin/corrections/report/metrics/",
+        "notes": "/admin/corrections/correctionnote/",
+        "new note": f"/admin/corrections/correctionnote/add/?article={article.pk}",
+        "article": f"/admin/articles/article/{article.pk}/change/",
+        "index": "/admin/",
+    }
+    english = english_strings()
+    assert len(english) > 100
+    for name, url in pages.items():
+        response = desk.get(url)
+        assert response.status_code == 200, (name, url)
+        text = readable(response.text)
+        leaked = sorted(msgid for msgid in english if msgid in text)
+        assert not leaked, f"{name} ({url}) shows English: {leaked}"
