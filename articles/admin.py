@@ -3,8 +3,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .caching import bump_content_version
 from .models import Article, ArticleVersion, Author, Section
+from .purges import article_keys
+from .surrogate import purge
 
 
 @admin.register(Section)
@@ -87,10 +88,11 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Unpublish selected articles"), permissions=["change"])
     def unpublish(self, request, queryset):
-        count = queryset.filter(status=Article.Status.PUBLISHED).update(
-            status=Article.Status.DRAFT, updated_at=timezone.now()
-        )
-        bump_content_version()  # update() sends no signals
+        published = queryset.filter(status=Article.Status.PUBLISHED)
+        leaving = list(published.only("pk", "section_id"))
+        count = published.update(status=Article.Status.DRAFT, updated_at=timezone.now())
+        # update() sends no signals: the pages of these articles are purged here.
+        purge(key for article in leaving for key in article_keys(article))
         self.message_user(
             request,
             ngettext(

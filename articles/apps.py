@@ -7,13 +7,20 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import (
+            m2m_changed,
+            post_delete,
+            post_save,
+            pre_save,
+        )
 
-        from .caching import bump_content_version
+        from . import purges
 
-        # Whatever a public page shows: when it changes, cached pages are stale.
-        # (Apps that add to the pages connect their own models the same way.)
-        for label in ("articles.Article", "articles.Section", "articles.Author"):
-            post_save.connect(bump_content_version, sender=label)
-            post_delete.connect(bump_content_version, sender=label)
-        m2m_changed.connect(bump_content_version, sender="articles.Article_authors")
+        # Saving or deleting what a public page shows purges that page's keys
+        # (articles/surrogate.py); apps that add to the pages connect their own.
+        pre_save.connect(purges.remember_section, sender="articles.Article")
+        for signal in (post_save, post_delete):
+            signal.connect(purges.article_changed, sender="articles.Article")
+            signal.connect(purges.section_changed, sender="articles.Section")
+            signal.connect(purges.author_changed, sender="articles.Author")
+        m2m_changed.connect(purges.authors_changed, sender="articles.Article_authors")

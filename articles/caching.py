@@ -1,8 +1,10 @@
 """Public pages that shared caches may keep, and a server-side copy of each.
 
-A page is cached under a key that holds the site's content version. Saving an
-article, a section, an author, a correction note or the policy moves the version
-on, so the next reader gets a fresh page (and old copies expire on their own).
+A page carries the surrogate keys of what it shows (articles/surrogate.py), in
+its headers for an HTTP cache in front and with its server-side copy. Saving an
+article, a section, an author, a correction note or the policy purges exactly
+its keys, so only the pages that show it are rendered again; every copy also
+expires on its own.
 
 A cached answer must be the one Django would give: the key holds scheme, host and
 language (the page links to itself), and the page's query parameters as its view
@@ -33,8 +35,8 @@ from django.utils.translation import get_language, get_language_from_path
 
 from newsroom.parsing import WholeNumberField
 
-PAGES = "pages"
-VERSION_KEY = "content-version"
+from . import surrogate
+
 ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
 
 
@@ -47,36 +49,14 @@ class ListParameters(forms.Form):
 
 
 def page_cache():
-    return caches[PAGES]
-
-
-def content_version() -> int:
-    version = page_cache().get(VERSION_KEY)
-    if version is None:
-        # Start from the clock, so that a lost cache never reuses old versions.
-        page_cache().add(VERSION_KEY, time.time_ns(), timeout=VERSION_SECONDS)
-        version = page_cache().get(VERSION_KEY)
-    return version
-
-
-# The version itself expires too (every entry does); a new one only costs one
-# fresh render per page.
-VERSION_SECONDS = 24 * 60 * 60
-
-
-def bump_content_version(**kwargs) -> None:
-    """Make every cached public page stale (a signal receiver, too)."""
-    try:
-        page_cache().incr(VERSION_KEY)
-    except ValueError:
-        page_cache().set(VERSION_KEY, time.time_ns(), timeout=VERSION_SECONDS)
+    return caches[surrogate.PAGES]
 
 
 def is_anonymous_reader(request) -> bool:
     return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
-def page_key(request, parameters: dict, version: int) -> str:
+def page_key(request, parameters: dict) -> str:
     """The cache key of what the view shows for these parsed parameters."""
     query = urlencode(
         sorted(
@@ -89,7 +69,7 @@ def page_key(request, parameters: dict, version: int) -> str:
         [request.scheme, request.get_host(), get_language(), request.path, query]
     )
     digest = hashlib.sha256(identity.encode()).hexdigest()
-    return f"page:{version}:{digest}"
+    return f"page:{digest}"
 
 
 def request_address(request) -> str:
@@ -108,6 +88,8 @@ def request_address(request) -> str:
 
 
 def render_for_cache(view, request, *args, **kwargs):
+    # Taken before the view reads anything: a purge from here on makes it stale.
+    started = surrogate.render_started()
     response = view(request, *args, **kwargs)
     if hasattr(response, "render"):
         response.render()
@@ -123,7 +105,15 @@ def render_for_cache(view, request, *args, **kwargs):
         "etag": quote_etag(hashlib.md5(response.content).hexdigest()),
         "last_modified": now,
         "expires": now + settings.NEWSROOM_PAGE_CACHE_SECONDS,
+        "keys": surrogate.keys_of(request),
+        "started": started,
     }
+
+
+def is_current(page: dict) -> bool:
+    return page["expires"] > time.time() and surrogate.is_current(
+        page["keys"], page["started"]
+    )
 
 
 def serve(request, page: dict) -> HttpResponse:
@@ -144,6 +134,9 @@ def serve(request, page: dict) -> HttpResponse:
         max_age=settings.NEWSROOM_PAGE_MAX_AGE,
         s_maxage=settings.NEWSROOM_PAGE_S_MAXAGE,
     )
+    keys = surrogate.header_value(page["keys"])
+    response["xkey"] = keys
+    response["Surrogate-Key"] = keys
     return get_conditional_response(
         request,
         etag=page["etag"],
@@ -153,8 +146,8 @@ def serve(request, page: dict) -> HttpResponse:
 
 
 # Each process keeps the pages it served recently, by the request as it was sent,
-# so that a hit costs one small read of the shared content version rather than a
-# page from the shared cache. Entries carry their version and expiry.
+# so that a hit costs one small read of the purge times of the page's keys
+# rather than a page from the shared cache. Entries carry their keys and expiry.
 _recent_pages: dict[str, dict] = {}
 RECENT_PAGES_MAX = 256
 
@@ -170,7 +163,7 @@ def recent_page(request) -> dict | None:
     page = _recent_pages.get(address)
     if page is None:
         return None
-    if page["expires"] <= time.time() or page["version"] != content_version():
+    if not is_current(page):
         _recent_pages.pop(address, None)
         return None
     return page
@@ -224,16 +217,13 @@ def public_page(view, parameters: type[forms.Form] = ListParameters):
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True, no_cache=True, max_age=0)
             return response
-        version = content_version()
-        key = page_key(request, form.cleaned_data, version)
+        key = page_key(request, form.cleaned_data)
         page = page_cache().get(key)
-        if page is not None and page["expires"] <= time.time():
-            page = None  # the backend's own expiry may run on another clock
-        if page is None:
+        # (The backend's own expiry may run on another clock: checked here too.)
+        if page is None or not is_current(page):
             response, page = render_for_cache(view, request, *args, **kwargs)
             if page is None:
                 return response
-            page["version"] = version
             page_cache().set(key, page, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
         remember(request, page)
         return serve(request, page)

@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView
 
 from newsroom.parsing import WholeNumberField
 
+from . import surrogate
 from .diff import word_diff
 from .models import Article, Section
 from .structured_data import (
@@ -34,6 +35,7 @@ class ArticleListView(ListView):
     paginate_by = settings.NEWSROOM_ARTICLES_PER_PAGE
 
     def get_queryset(self):
+        surrogate.tag(self.request, "front")
         return Article.objects.published().for_listing()
 
 
@@ -42,7 +44,8 @@ class SectionView(ArticleListView):
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(section=self.section)
+        surrogate.tag(self.request, f"section-{self.section.pk}")
+        return Article.objects.published().for_listing().filter(section=self.section)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -62,8 +65,14 @@ class ArticleDetailView(DetailView):
         return articles.for_page()
 
     def get_context_data(self, **kwargs):
+        article = self.object
+        surrogate.tag(
+            self.request,
+            f"article-{article.pk}",
+            *(f"author-{author.pk}" for author in article.authors.all()),
+        )
         return super().get_context_data(
-            **article_page_context(self.object, self.request), **kwargs
+            **article_page_context(article, self.request), **kwargs
         )
 
 
@@ -102,6 +111,7 @@ class ArticleVersionsView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
+        surrogate.tag(self.request, f"article-{article.pk}")
         versions = list(
             article.versions.select_related("correction_note").only(
                 "revision", "title", "lead", "body", "valid_from", "replaced_at",

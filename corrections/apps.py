@@ -9,9 +9,10 @@ class CorrectionsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from articles.caching import bump_content_version
+        from . import purges
 
-        # Notes and the policy show on public pages: a change makes them stale.
-        for label in ("corrections.CorrectionNote", "corrections.PolicyPage"):
-            post_save.connect(bump_content_version, sender=label)
-            post_delete.connect(bump_content_version, sender=label)
+        # Notes and the policy show on public pages: a change purges their keys.
+        for signal in (post_save, post_delete):
+            signal.connect(purges.note_changed, sender="corrections.CorrectionNote")
+            signal.connect(purges.policy_changed, sender="corrections.PolicyPage")
+        post_save.connect(purges.article_changed, sender="articles.Article")

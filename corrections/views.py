@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import ListView, TemplateView
 
+from articles import surrogate
 from articles.caching import ListParameters
 from articles.models import Article, Section
 from articles.views import article_page_context
@@ -133,6 +134,7 @@ class PolicyView(TemplateView):
         page = pages.get(get_language()) or pages.get(settings.LANGUAGE_CODE)
         if page is None:
             raise Http404
+        surrogate.tag(self.request, "policy")
         return super().get_context_data(page=page, **kwargs)
 
 
@@ -171,10 +173,15 @@ class CorrectionLogView(ListView):
         return notes
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            sections=Section.objects.all(),
-            kinds=CorrectionNote.Kind.choices,
-            section=self.section,
-            kind=self.kind,
-            **kwargs,
+        context = super().get_context_data(**kwargs)
+        surrogate.tag(
+            self.request,
+            "corrections-log",
+            *{f"article-{note.article_id}" for note in context["notes"]},
         )
+        return context | {
+            "sections": Section.objects.all(),
+            "kinds": CorrectionNote.Kind.choices,
+            "section": self.section,
+            "kind": self.kind,
+        }

@@ -1,6 +1,6 @@
 """The cache that the workers of one machine share when there is no Redis.
 
-It holds the rate limits, the double-submission guard, the content version and
+It holds the rate limits, the double-submission guard, the pages' purge times and
 the rendered pages, so every operation must be atomic across processes. Django's
 FileBasedCache is not: its add() and incr() read a file and then write one, so
 two workers can both "add" the same key (a double click stored twice) and lose

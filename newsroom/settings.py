@@ -160,7 +160,7 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Two caches: "default" holds the rate-limit counters, "pages" the rendered public
-# pages and their content version. Apart, so that page traffic (which a client
+# pages and their purge times. Apart, so that page traffic (which a client
 # steers) can never push a counter out and make a limit forget a client. App
 # servers on several machines share both through Redis; the workers of one
 # machine share SQLite files.

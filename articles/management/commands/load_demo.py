@@ -10,7 +10,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
-from articles.caching import bump_content_version
 from articles.demo_content import (
     AUTHORS,
     DEMO_CORRECTION,
@@ -21,6 +20,7 @@ from articles.demo_content import (
 from articles.markdown import render_markdown
 from articles.models import Article, Author, Section
 from articles.slugs import slugify_german
+from articles.surrogate import purge_everything
 from corrections.models import Report
 from corrections.services import correction_publish
 
@@ -43,7 +43,7 @@ class Command(BaseCommand):
             self.load_reports()
             password = self.ensure_editor()
             self.load_correction()
-        bump_content_version()  # the demo wrote some rows with update()
+        purge_everything()  # the demo wrote some rows with update()
         self.stdout.write(
             self.style.SUCCESS(
                 gettext("Demo content ready: %(count)d articles.") % {"count": count}
