@@ -329,6 +329,17 @@ def main() -> None:
         return
     save_page_bytes(ENV)
     django_setup(ENV)
+    if sys.argv[1:] == ["pages"]:  # the read path alone, for an A/B of two checkouts
+        with Server(ENV):
+            fetch(f"/artikel/{ARTICLE}/")
+            page, static = interleaved(
+                f"/artikel/{ARTICLE}/", "/static/bench/article.html"
+            )
+        print(
+            f"cached article {page:,.0f} req/s, static {static:,.0f} req/s:"
+            f" {page / static:.2f}x"
+        )
+        return
     with Server(ENV):
         fetch(f"/artikel/{ARTICLE}/")  # warm the page cache
         page_rps, static_rps = interleaved(
