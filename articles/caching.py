@@ -163,10 +163,18 @@ def recent_page(request) -> dict | None:
     page = _recent_pages.get(address)
     if page is None:
         return None
-    if not is_current(page):
+    if page["expires"] <= time.time():
         _recent_pages.pop(address, None)
         return None
-    return page
+    # No purge at all since this process last checked the page: still current.
+    sequence = surrogate.purge_sequence()
+    if sequence is not None and page.get("checked_at") == sequence:
+        return page
+    if not surrogate.is_current(page["keys"], page["started"]):
+        _recent_pages.pop(address, None)
+        return None
+    page["checked_at"] = sequence  # read before the check: a purge in between
+    return page  # moves the sequence on, and the next hit checks again
 
 
 class CachedPageMiddleware:

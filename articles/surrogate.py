@@ -26,6 +26,9 @@ PAGES = "pages"
 EVERY_PAGE = ("site", "sections")
 PURGED = "purged:"
 EPOCH = "purge-epoch"
+# Counts purges, whatever their keys: a process that saw no purge since it last
+# checked a page it holds need not read the page's keys again (bench/RESULTS.md).
+SEQUENCE = "purge-sequence"
 EPOCH_SECONDS = 24 * 60 * 60  # then every page renders once more
 
 
@@ -50,10 +53,14 @@ def _purge_seconds() -> int:
 
 
 def _record(keys) -> None:
+    cache = caches[PAGES]
     now = time.time_ns()
-    caches[PAGES].set_many(
-        {PURGED + key: now for key in keys}, timeout=_purge_seconds()
-    )
+    cache.set_many({PURGED + key: now for key in keys}, timeout=_purge_seconds())
+    try:
+        cache.incr(SEQUENCE)
+    except ValueError:  # none yet, or the cache was flushed
+        cache.add(SEQUENCE, now, timeout=_purge_seconds())
+        cache.incr(SEQUENCE)
 
 
 def purge(keys) -> None:
@@ -77,6 +84,10 @@ def render_started() -> tuple[int, int]:
         cache.add(EPOCH, time.time_ns(), timeout=EPOCH_SECONDS)
         epoch = cache.get(EPOCH)
     return epoch, time.time_ns()
+
+
+def purge_sequence():
+    return caches[PAGES].get(SEQUENCE)
 
 
 def is_current(keys, started: tuple[int, int]) -> bool:
