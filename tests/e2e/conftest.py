@@ -57,6 +57,36 @@ def page(browser, live_server):
 
 
 @pytest.fixture
+def touch_page(browser, live_server):
+    """A phone: touch screen, coarse pointer, 390 px wide."""
+    context = browser.new_context(
+        base_url=live_server.url, locale="de-DE", has_touch=True, is_mobile=True,
+        viewport={"width": 390, "height": 800},
+    )  # fmt: skip
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+DESK_PASSWORD = "ein-langes-redaktionspasswort"
+
+
+@pytest.fixture
+def make_desk_editor(django_user_model, editors_group):
+    """An editor of the desk who logs in with DESK_PASSWORD."""
+
+    def make(username="redakteurin"):
+        user = django_user_model.objects.create_user(
+            username, password=DESK_PASSWORD, is_staff=True
+        )
+        user.groups.add(editors_group)
+        return user
+
+    return make
+
+
+@pytest.fixture
 def page_without_js(browser, live_server):
     context = browser.new_context(
         base_url=live_server.url, locale="de-DE", java_script_enabled=False

@@ -9,19 +9,16 @@ from django.utils import timezone
 from corrections import services
 from corrections.models import Report
 
+from .conftest import DESK_PASSWORD
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "ein-langes-redaktionspasswort"
 ACCENT = "rgb(164, 22, 26)"
 
 
 @pytest.fixture
-def desk_editor(django_user_model, editors_group):
-    user = django_user_model.objects.create_user(
-        "redakteurin.mit.langem.namen", password=PASSWORD, is_staff=True
-    )
-    user.groups.add(editors_group)
-    return user
+def desk_editor(make_desk_editor):
+    return make_desk_editor("redakteurin.mit.langem.namen")
 
 
 @pytest.fixture
@@ -58,7 +55,7 @@ def busy_queue(make_article, desk_editor):
 def log_in(page, next_url):
     page.goto(f"/admin/login/?next={next_url}")
     page.locator("#id_username").fill("redakteurin.mit.langem.namen")
-    page.locator("#id_password").fill(PASSWORD)
+    page.locator("#id_password").fill(DESK_PASSWORD)
     page.locator("#id_password").press("Enter")
     page.wait_for_load_state("networkidle")
 

@@ -18,9 +18,10 @@ from corrections.models import Report
 from corrections.services import report_submit
 from corrections.status import status_token
 
+from .conftest import DESK_PASSWORD
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "ein-langes-redaktionspasswort"
 BODY = (
     "Der Gemeinderat hat entschieden.\n\n"
     "Mit **27 zu 14** Stimmen beschloss er den Ausbau der Radwege.\n\n"
@@ -30,12 +31,8 @@ SCREENSHOTS = os.environ.get("NEWSROOM_SCREENSHOTS")  # a folder, to look at the
 
 
 @pytest.fixture
-def desk_editor(django_user_model, editors_group):
-    user = django_user_model.objects.create_user(
-        "redakteurin", password=PASSWORD, is_staff=True
-    )
-    user.groups.add(editors_group)
-    return user
+def desk_editor(make_desk_editor):
+    return make_desk_editor()
 
 
 @pytest.fixture
@@ -78,7 +75,7 @@ def test_the_editors_day(page, browser, live_server, desk_editor, day, accessibl
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto("/admin/corrections/report/")
     page.locator("#id_username").fill("redakteurin")
-    page.locator("#id_password").fill(PASSWORD)
+    page.locator("#id_password").fill(DESK_PASSWORD)
     page.locator("input[type=submit]").click()
     accessible(page)
     page.locator("#result_list tbody tr").first.locator("th a").click()
@@ -156,7 +153,7 @@ def test_the_desk_figures_read_well_and_pass_axe(page, desk_editor, day, accessi
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto("/admin/corrections/report/metrics/")
     page.locator("#id_username").fill("redakteurin")
-    page.locator("#id_password").fill(PASSWORD)
+    page.locator("#id_password").fill(DESK_PASSWORD)
     page.locator("input[type=submit]").click()
     chart = page.get_by_role(
         "img", name="Median der Stunden bis zur ersten Entscheidung", exact=False
@@ -176,7 +173,7 @@ def test_the_queue_by_keyboard(page, desk_editor, make_article, accessible):
     )
     page.goto("/admin/corrections/report/")
     page.locator("#id_username").fill("redakteurin")
-    page.locator("#id_password").fill(PASSWORD)
+    page.locator("#id_password").fill(DESK_PASSWORD)
     page.locator("input[type=submit]").click()
 
     search = page.locator("#searchbar")

@@ -105,12 +105,8 @@ def test_selection_over_1000_characters_is_not_taken(page, make_article, setting
     assert "höchstens 1000 Zeichen" in hint.inner_text() and hint.is_visible()
 
 
-def test_touch_screen_reader_gets_a_report_button(browser, live_server, reader_article):
-    context = browser.new_context(
-        base_url=live_server.url, locale="de-DE", has_touch=True, is_mobile=True,
-        viewport={"width": 390, "height": 800},
-    )  # fmt: skip
-    page = context.new_page()
+def test_touch_screen_reader_gets_a_report_button(touch_page, reader_article):
+    page = touch_page
     page.goto(reader_article.get_absolute_url())
     hint = page.locator("#id_passage_helptext").inner_text()
     assert "tippen Sie auf „Fehler melden“" in hint and "Strg" not in hint
@@ -119,7 +115,6 @@ def test_touch_screen_reader_gets_a_report_button(browser, live_server, reader_a
     button.wait_for()
     button.tap()
     assert page.locator("#id_passage").input_value() == SENTENCE
-    context.close()
 
 
 def test_report_without_javascript(page_without_js, reader_article):

@@ -98,13 +98,8 @@ def test_a_long_paragraph_comes_shortened_and_the_reader_is_told(page, make_arti
     assert "länger als 1.000 Zeichen" in page.locator(".report-status").inner_text()
 
 
-def test_touch_screens_do_not_get_the_keyboard_mode(browser, live_server, article):
-    context = browser.new_context(
-        base_url=live_server.url, locale="de-DE", has_touch=True, is_mobile=True,
-        viewport={"width": 390, "height": 800},
-    )  # fmt: skip
-    page = context.new_page()
+def test_touch_screens_do_not_get_the_keyboard_mode(touch_page, article):
+    page = touch_page
     page.goto(article.get_absolute_url())
     page.locator("#id_passage_helptext").wait_for()
     assert page.get_by_role("button", name=PICK).count() == 0
-    context.close()
