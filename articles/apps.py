@@ -7,6 +7,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
+        from django.core import checks
         from django.db.models.signals import (
             m2m_changed,
             post_delete,
@@ -14,7 +15,9 @@ class ArticlesConfig(AppConfig):
             pre_save,
         )
 
-        from . import purges
+        from . import http_caches, purges
+
+        checks.register(http_caches.check_purges_can_wait, checks.Tags.caches)
 
         # Saving or deleting what a public page shows purges that page's keys
         # (articles/surrogate.py); apps that add to the pages connect their own.

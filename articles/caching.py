@@ -133,6 +133,7 @@ def serve(request, page: dict) -> HttpResponse:
         public=True,
         max_age=settings.NEWSROOM_PAGE_MAX_AGE,
         s_maxage=settings.NEWSROOM_PAGE_S_MAXAGE,
+        stale_if_error=settings.NEWSROOM_PAGE_STALE_IF_ERROR,
     )
     keys = surrogate.header_value(page["keys"])
     response["xkey"] = keys

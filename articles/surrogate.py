@@ -6,7 +6,8 @@ use that name, `Surrogate-Key`. Saving something purges exactly its keys. Every
 page also carries `sections` (the navigation shows them) and `site` (purged when
 everything changes at once, e.g. after loading the demo).
 
-The application's own page cache uses the same keys: a purge stores the time it
+The same purge reaches the HTTP caches in front (articles/http_caches.py) and
+the application's own page cache, which uses the same keys: a purge stores the time it
 happened, per key; a cached page is current while none of its keys was purged
 after it began to render. A purge is done at once and again after the
 transaction commits, so a page rendered from the old rows in between is not kept.
@@ -21,6 +22,8 @@ import time
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+
+from . import http_caches
 
 PAGES = "pages"
 EVERY_PAGE = ("site", "sections")
@@ -70,6 +73,7 @@ def purge(keys) -> None:
         return
     _record(keys)
     transaction.on_commit(lambda: _record(keys), robust=True)
+    http_caches.purge_later(keys)
 
 
 def purge_everything() -> None:

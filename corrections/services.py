@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import Article
+from newsroom.tasks import enqueue_on_commit
 
 from . import grouping, workflow
 from .models import (
@@ -26,7 +27,6 @@ from .models import (
     ReportMessage,
 )
 from .tasks import (
-    enqueue_on_commit,
     notify_desk_of_answer,
     notify_desk_of_report,
     notify_reader_of_outcome,

@@ -345,11 +345,18 @@ TASKS = {
     }
 }
 
-# Public pages: browsers keep them a minute, shared caches (a reverse proxy) five;
-# the server keeps its rendered copy until content changes, ten minutes at most.
-NEWSROOM_PAGE_MAX_AGE = 60
-NEWSROOM_PAGE_S_MAXAGE = 300
-NEWSROOM_PAGE_CACHE_SECONDS = 600
+# Public pages. Saving what a page shows purges it by surrogate key from the
+# server's own copy and from the HTTP caches in front, so those keep pages for
+# hours; browsers ask again each time (a 304 when nothing changed), so that a
+# reader sees a correction at once. The server's copy expires within an hour.
+NEWSROOM_PAGE_MAX_AGE = 0
+NEWSROOM_PAGE_S_MAXAGE = 6 * 60 * 60
+# An HTTP cache may serve a page this old while the app servers fail.
+NEWSROOM_PAGE_STALE_IF_ERROR = 24 * 60 * 60
+NEWSROOM_PAGE_CACHE_SECONDS = 60 * 60
+# HTTP caches that take PURGE with an xkey-purge header (deploy/varnish/),
+# e.g. "http://127.0.0.1:6081"; several are separated by commas.
+NEWSROOM_VARNISH_URLS = env_list("NEWSROOM_VARNISH_URLS")
 
 # Admin login throttling (django-axes, newsroom/login_throttle.py): failed
 # attempts per account and client in 15 minutes; four times as many per account

@@ -13,6 +13,7 @@ import urllib.request
 from contextlib import contextmanager
 from http.cookiejar import CookieJar
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -122,12 +123,23 @@ class Browser:
         )
 
     def request(self, url, data=None):
+        response = self.open(url, data)
+        return response.status, response.text
+
+    def open(self, url, data=None, headers=None):
+        """The response (status, headers, text) to a GET, or a POST of `data`."""
         body = urllib.parse.urlencode(data, doseq=True).encode() if data else None
+        request = urllib.request.Request(url, body, headers=headers or {})
         try:
-            response = self.opener.open(url, body, timeout=10)
+            response = self.opener.open(request, timeout=10)
         except urllib.error.HTTPError as error:
             response = error
-        return response.status, response.read().decode()
+        with response:
+            return SimpleNamespace(
+                status=response.status,
+                headers=response.headers,
+                text=response.read().decode(),
+            )
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -141,8 +153,8 @@ def csrf_token(page: str) -> str:
     )
 
 
-def publish_correction(server, username, password, report_pk, text) -> None:
-    """Log in to the admin as an editor and publish a correction for a report."""
+def log_in(server, username, password) -> Browser:
+    """A browser with an editor's admin session on `server`."""
     desk = Browser()
     login = desk.request(server + "/admin/login/")[1]
     status, _ = desk.request(
@@ -151,6 +163,12 @@ def publish_correction(server, username, password, report_pk, text) -> None:
          "password": password, "next": "/admin/"},
     )  # fmt: skip
     assert status == 302, "the editor could not log in"
+    return desk
+
+
+def publish_correction(server, username, password, report_pk, text) -> None:
+    """Log in to the admin as an editor and publish a correction for a report."""
+    desk = log_in(server, username, password)
     publish = f"{server}/admin/corrections/report/{report_pk}/publish-correction/"
     form = desk.request(publish)[1]
     status, _ = desk.request(
@@ -158,3 +176,82 @@ def publish_correction(server, username, password, report_pk, text) -> None:
         {"csrfmiddlewaretoken": csrf_token(form), "kind": "correction", "text": text},
     )
     assert status == 302, "the correction was not published"
+
+
+VARNISHD = "/usr/sbin/varnishd"
+VCL = ROOT / "deploy" / "varnish" / "newsroom.vcl"
+
+
+class Varnish:
+    """Varnish on loopback in front of `backends`, with the repository's rules.
+
+    The top-level VCL here stands in for deploy/varnish/default.vcl: the same
+    shape, with the test's ports.
+    """
+
+    def __init__(self, workdir: Path):
+        self.workdir = workdir
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = None
+        workdir.mkdir(parents=True, exist_ok=True)
+
+    def configure(self, backends: list[str]) -> None:
+        names = [f"app{n}" for n in range(len(backends))]
+        ports = [url.rsplit(":", 1)[1] for url in backends]
+        definitions = "".join(
+            f'backend {name} {{ .host = "127.0.0.1"; .port = "{port}"; }}\n'
+            for name, port in zip(names, ports, strict=True)
+        )
+        additions = "".join(f"    app.add_backend({name});\n" for name in names)
+        (self.workdir / "test.vcl").write_text(
+            "vcl 4.1;\nimport directors;\n"
+            f"{definitions}"
+            'acl purgers { "127.0.0.1"; }\n'
+            "sub vcl_init {\n    new app = directors.round_robin();\n"
+            f"{additions}}}\n"
+            "sub vcl_recv { set req.backend_hint = app.backend(); }\n"
+            f'include "{VCL}";\n'
+        )
+
+    def start(self) -> None:
+        # -j none: the tests run as whoever runs them, root in CI's container.
+        self.process = subprocess.Popen(
+            [VARNISHD, "-F", "-j", "none", "-n", str(self.workdir / "state"),
+             "-a", f"127.0.0.1:{self.port}", "-f", str(self.workdir / "test.vcl"),
+             "-s", "malloc,64m", "-T", "none"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise AssertionError(
+                    "Varnish did not start: " + self.process.stderr.read().decode()
+                )
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise AssertionError("Varnish did not start in time")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+            self.process = None
+
+
+@contextmanager
+def task_worker(env):
+    """`manage.py db_worker` as production runs it, polling five times a second."""
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--interval", "0.2",
+         "--no-startup-delay", "--no-reload"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
