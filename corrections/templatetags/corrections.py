@@ -4,7 +4,7 @@ from django import template
 from django.utils import timezone
 from django.utils.timesince import timesince
 
-from corrections.forms import ReportForm
+from corrections.blank_form import blank_form_html
 from corrections.models import Report
 
 register = template.Library()
@@ -13,9 +13,11 @@ register = template.Library()
 @register.inclusion_tag("corrections/_report_section.html", takes_context=True)
 def report_section(context, article):
     """Render the report form under an article, bound if the view passed one."""
+    form = context.get("report_form")
     return {
         "article": article,
-        "form": context.get("report_form") or ReportForm(article),
+        "form": form,
+        "blank_form": None if form else blank_form_html(article),
     }
 
 
