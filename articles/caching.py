@@ -16,6 +16,7 @@ own ("pages"), apart from the rate limits, which page traffic must not push out.
 
 import gzip
 import hashlib
+import math
 import time
 from functools import wraps
 from urllib.parse import urlencode
@@ -98,13 +99,18 @@ def render_for_cache(view, request, *args, **kwargs):
     # Compressed once here rather than on every request. Public pages hold no
     # secrets (no CSRF token), so compression cannot leak one (BREACH).
     now = time.time()
+    changes_at = surrogate.changes_at(request)
     return response, {
         "content": response.content,
         "gzip": gzip.compress(response.content, compresslevel=6, mtime=0),
         "content_type": response["Content-Type"],
         "etag": quote_etag(hashlib.md5(response.content).hexdigest()),
         "last_modified": now,
-        "expires": now + settings.NEWSROOM_PAGE_CACHE_SECONDS,
+        "expires": min(
+            now + settings.NEWSROOM_PAGE_CACHE_SECONDS,
+            math.inf if changes_at is None else changes_at,
+        ),
+        "changes_at": changes_at,
         "keys": surrogate.keys_of(request),
         "started": started,
     }
@@ -114,6 +120,14 @@ def is_current(page: dict) -> bool:
     return page["expires"] > time.time() and surrogate.is_current(
         page["keys"], page["started"]
     )
+
+
+def shared_seconds(page: dict) -> int:
+    """How long a shared cache may keep the page: until it changes by itself."""
+    if page.get("changes_at") is None:
+        return settings.NEWSROOM_PAGE_S_MAXAGE
+    left = int(page["changes_at"] - time.time())
+    return max(0, min(settings.NEWSROOM_PAGE_S_MAXAGE, left))
 
 
 def serve(request, page: dict) -> HttpResponse:
@@ -132,7 +146,7 @@ def serve(request, page: dict) -> HttpResponse:
         response,
         public=True,
         max_age=settings.NEWSROOM_PAGE_MAX_AGE,
-        s_maxage=settings.NEWSROOM_PAGE_S_MAXAGE,
+        s_maxage=shared_seconds(page),
         stale_if_error=settings.NEWSROOM_PAGE_STALE_IF_ERROR,
     )
     keys = surrogate.header_value(page["keys"])
@@ -233,7 +247,9 @@ def public_page(view, parameters: type[forms.Form] = ListParameters):
             response, page = render_for_cache(view, request, *args, **kwargs)
             if page is None:
                 return response
-            page_cache().set(key, page, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+            page_cache().set(
+                key, page, timeout=max(1, math.ceil(page["expires"] - time.time()))
+            )
         remember(request, page)
         return serve(request, page)
 

@@ -63,6 +63,17 @@ class ArticleQuerySet(models.QuerySet):
             status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
         )
 
+    def next_publication(self):
+        """When the next of these scheduled articles goes live, if any is."""
+        return (
+            self.filter(
+                status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+            )
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
     def for_listing(self):
         """Return what a list of teasers needs, in a fixed number of queries."""
         return self.select_related("section").prefetch_related("authors")

@@ -42,6 +42,21 @@ def tag(request, *keys: str) -> None:
     request.surrogate_keys.update(keys)
 
 
+def until(request, moment) -> None:
+    """Say that the page changes by itself at `moment` (a scheduled article goes
+    live then, with no save to purge it): no cache may keep it past that."""
+    if moment is None:
+        return
+    known = getattr(request, "changes_at", None)
+    request.changes_at = (
+        moment.timestamp() if known is None else min(known, moment.timestamp())
+    )
+
+
+def changes_at(request) -> float | None:
+    return getattr(request, "changes_at", None)
+
+
 def keys_of(request) -> list[str]:
     return sorted(getattr(request, "surrogate_keys", EVERY_PAGE))
 

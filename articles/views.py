@@ -36,6 +36,7 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         surrogate.tag(self.request, "front")
+        surrogate.until(self.request, Article.objects.next_publication())
         return Article.objects.published().for_listing()
 
 
@@ -45,6 +46,8 @@ class SectionView(ArticleListView):
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
         surrogate.tag(self.request, f"section-{self.section.pk}")
+        in_section = Article.objects.filter(section=self.section)
+        surrogate.until(self.request, in_section.next_publication())
         return Article.objects.published().for_listing().filter(section=self.section)
 
     def get_context_data(self, **kwargs):

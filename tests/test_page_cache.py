@@ -180,8 +180,9 @@ def test_parameter_spellings_that_mean_the_same_share_one_page(
     assert client.get("/?page=2.0").status_code == 404
 
 
-def test_a_scheduled_article_appears_within_the_cache_lifetime(
-    client, make_article, settings
+@pytest.mark.parametrize("where", ["front", "section"])
+def test_a_scheduled_article_appears_on_cached_lists_at_its_time(
+    client, make_article, article, where
 ):
     from datetime import timedelta
 
@@ -190,13 +191,20 @@ def test_a_scheduled_article_appears_within_the_cache_lifetime(
 
     now = timezone.now()
     scheduled = make_article(
-        title="Erscheint gleich", published_at=now + timedelta(minutes=2)
+        title="Erscheint gleich",
+        section=article.section,
+        published_at=now + timedelta(minutes=2),
     )
+    url = "/" if where == "front" else article.section.get_absolute_url()
     with time_machine.travel(now, tick=False) as clock:
-        client.get("/")
-        assert scheduled.title not in client.get("/").text  # served early
-        clock.shift(timedelta(seconds=settings.NEWSROOM_PAGE_CACHE_SECONDS + 1))
-        assert scheduled.title in client.get("/").text
+        client.get(url)
+        early = client.get(url)
+        assert scheduled.title not in early.text
+        # Nor may a cache in front keep the list past the article's time.
+        control = early["Cache-Control"].replace(" ", "").split(",")
+        assert "s-maxage=120" in control
+        clock.shift(timedelta(minutes=2, seconds=1))
+        assert scheduled.title in client.get(url).text
 
 
 @pytest.mark.parametrize("path", ["/", "/en/"])
