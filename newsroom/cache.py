@@ -10,8 +10,10 @@ diskcache, the library that does this on SQLite, has had no release since 2023
 and failed under our benchmark with an open bug.
 
 Here every operation is one SQL statement on a SQLite file of its own, which
-SQLite applies atomically across processes. Writers take turns on the lock file
-of newsroom/sqlite/writelock.py, held for that one statement only.
+SQLite applies atomically across processes; a writer that finds the file busy
+waits for SQLite's busy timeout. (A lock file of our own in front of it was
+measured against this and did not help: bench/RESULTS.md, section 7. Django's
+database cache was measured too: slower, and its incr() is a read and a write.)
 """
 
 import os
@@ -23,8 +25,6 @@ import time
 from pathlib import Path
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
-
-from newsroom.sqlite.writelock import write_lock
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS cache (
@@ -47,7 +47,6 @@ class SQLiteCache(BaseCache):
     def __init__(self, location, params):
         super().__init__(params)
         self.path = Path(location) / "cache.sqlite3"
-        self._lock = write_lock(str(self.path))
         self.busy_timeout = float(params.get("OPTIONS", {}).get("BUSY_TIMEOUT", 10))
         self._local = threading.local()
 
@@ -70,15 +69,10 @@ class SQLiteCache(BaseCache):
         # NORMAL syncs at checkpoints only: a power cut may lose the last writes
         # to a cache, never corrupt it.
         connection.execute("PRAGMA synchronous=NORMAL")
-        # Workers starting together on a new file must not race to set it up.
-        lock = self._lock
-        lock.acquire(timeout=self.busy_timeout)
-        try:
-            # WAL lets readers run beside a writer; the file keeps the setting.
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.executescript(SCHEMA)
-        finally:
-            lock.release()
+        # WAL lets readers run beside a writer; the file keeps the setting. Workers
+        # starting together on a new file wait for each other (busy timeout).
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.executescript(SCHEMA)
         return connection
 
     def _execute(self, sql: str, parameters=()) -> sqlite3.Cursor:
@@ -86,15 +80,9 @@ class SQLiteCache(BaseCache):
 
     def _write(self, sql: str, parameters=()):
         """Run a writing statement; return (rows changed, first row returned)."""
-        connection = self._db()
-        lock = self._lock
-        lock.acquire(timeout=self.busy_timeout)
-        try:
-            cursor = connection.execute(sql, parameters)
-            rows = cursor.fetchall()  # to the end: the statement's lock ends with it
-            return cursor.rowcount, rows[0] if rows else None
-        finally:
-            lock.release()
+        cursor = self._db().execute(sql, parameters)
+        rows = cursor.fetchall()  # to the end: the statement's lock ends with it
+        return cursor.rowcount, rows[0] if rows else None
 
     # Values: integers stay integers so that incr() can run in SQL.
 

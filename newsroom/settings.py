@@ -117,8 +117,8 @@ TEMPLATES = [
 # SQLite is tuned for a web server's many short concurrent transactions: WAL lets
 # readers run beside the writer, IMMEDIATE takes the write lock at BEGIN so that a
 # busy database waits for `timeout` instead of failing with "database is locked".
-# Our writers queue on a lock file before that (newsroom/sqlite/writelock.py); the
-# busy timeout still covers other programs writing to the file.
+# (A lock file of our own in front of SQLite's lock was measured against this in
+# bench/RESULTS.md, section 7: it did not earn its place, and is gone.)
 SQLITE_OPTIONS = {
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
@@ -142,8 +142,6 @@ else:
         }
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Django's backend, with writers taking turns on a lock file (newsroom/sqlite).
-    DATABASES["default"]["ENGINE"] = "newsroom.sqlite"
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
     # Opening a SQLite connection (pragmas, Django's SQL functions) cost a fifth
     # of a report submission; each server thread keeps its own instead.
