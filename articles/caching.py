@@ -164,6 +164,7 @@ def serve(request, page: dict) -> HttpResponse:
 # so that a hit costs one small read of the purge times of the page's keys
 # rather than a page from the shared cache. Entries carry their keys and expiry.
 _recent_pages: dict[str, dict] = {}
+NEVER_CHECKED = object()
 RECENT_PAGES_MAX = 256
 
 
@@ -182,8 +183,9 @@ def recent_page(request) -> dict | None:
         _recent_pages.pop(address, None)
         return None
     # No purge at all since this process last checked the page: still current.
+    # (No counter at all, None, is a state too: the first purge after it sets one.)
     sequence = surrogate.purge_sequence()
-    if sequence is not None and page.get("checked_at") == sequence:
+    if page.get("checked_at", NEVER_CHECKED) == sequence:
         return page
     if not surrogate.is_current(page["keys"], page["started"]):
         _recent_pages.pop(address, None)

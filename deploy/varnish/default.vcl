@@ -12,9 +12,11 @@ import directors;
 backend app1 {
     .host = "127.0.0.1";
     .port = "8000";
+    # Asked every 5 s; a server that fails 3 of 5 gets no requests until it
+    # answers again. The host must be one of DJANGO_ALLOWED_HOSTS.
     .probe = {
         .request = "GET /robots.txt HTTP/1.1"
-                   "Host: localhost"
+                   "Host: news.example.org"
                    "Connection: close";
         .interval = 5s;
         .timeout = 2s;

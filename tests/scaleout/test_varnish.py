@@ -1,6 +1,7 @@
 """Varnish in front of two app servers, with the rules of deploy/varnish/, a task
 worker sending the purges, and the demo content, as in production."""
 
+import http.client
 import json
 import sqlite3
 import subprocess
@@ -115,6 +116,23 @@ def test_an_anonymous_reader_is_served_the_article_by_varnish(site):
         site.varnish.url + page(slug), headers={"If-None-Match": second.headers["ETag"]}
     )
     assert again.status == 304
+    # The German page is German whatever the browser prefers: one copy for all.
+    english_reader = reader.open(
+        site.varnish.url + page(slug), headers={"Accept-Language": "en-GB,en"}
+    )
+    assert english_reader.headers["X-Cache"] == "HIT"
+    assert english_reader.text == first.text
+
+
+def test_a_host_the_site_does_not_serve_is_refused_through_varnish(site):
+    _, slug = open_reports(site)[0]
+    cached_read(site, Browser(), page(slug))
+    for _ in range(2):
+        foreign = Browser().open(
+            site.varnish.url + page(slug), headers={"Host": "boese.example"}
+        )
+        assert foreign.status == 400
+        assert foreign.headers["X-Cache"] != "HIT"
 
 
 def test_a_correction_published_in_the_admin_is_served_by_varnish_at_once(site):
@@ -260,3 +278,26 @@ def test_the_production_configuration_compiles(tmp_path):
         capture_output=True, timeout=60,
     )  # fmt: skip
     assert compiled.returncode == 0, compiled.stderr.decode()
+
+
+def purge_from(site, address: str, keys: str) -> int:
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", site.varnish.port, timeout=10, source_address=(address, 0)
+    )
+    try:
+        connection.request("PURGE", "/", headers={"xkey-purge": keys})
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def test_only_the_app_servers_may_purge(site):
+    _, slug = open_reports(site)[0]
+    ((pk,),) = query(site, "SELECT id FROM articles_article WHERE slug = ?", slug)
+    reader = Browser()
+    cached_read(site, reader, page(slug))
+    # Loopback has every 127.x address; Varnish's purgers list has 127.0.0.1 only.
+    assert purge_from(site, "127.0.0.2", f"article-{pk}") == 403
+    assert reader.open(site.varnish.url + page(slug)).headers["X-Cache"] == "HIT"
+    assert purge_from(site, "127.0.0.1", f"article-{pk}") == 200
+    assert reader.open(site.varnish.url + page(slug)).headers["X-Cache"] == "MISS"
