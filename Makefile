@@ -36,8 +36,9 @@ test: setup-dev translations css
 
 # Benchmarks with baselines (bench/RESULTS.md). Needs root for the apt packages.
 bench: setup-dev translations
-	@for tool in wrk redis-server; do command -v $$tool >/dev/null || \
-		(apt-get update -qq && apt-get install -y -qq wrk postgresql redis-server); done
+	@for tool in wrk redis-server varnishd; do command -v $$tool >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq wrk postgresql redis-server \
+		varnish varnish-modules); done
 	eval "$$(.ci/services start)" && $(PY) -m bench.run
 
 setup: $(VENV)/.installed

@@ -1,5 +1,30 @@
-"""The production settings plus the benchmark's baseline endpoints (bench/urls.py)."""
+"""The production settings plus the benchmark's baseline endpoints (bench/urls.py).
+
+For an A/B of the storage, the benchmark can swap in Django's database cache
+(BENCH_CACHE=database).
+"""
+
+import os
 
 from newsroom.settings import *  # noqa: F403
 
 ROOT_URLCONF = "bench.urls"
+
+if os.environ.get("BENCH_CACHE") == "database":
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": f"newsroom_cache_{alias}",
+            "OPTIONS": {"MAX_ENTRIES": options["OPTIONS"]["MAX_ENTRIES"]},
+        }
+        for alias, options in CACHES.items()  # noqa: F405
+    }
+
+# BENCH_COUNT_RENDERS=1 (section 4 only): mark the answers the page cache rendered.
+if os.environ.get("BENCH_COUNT_RENDERS") == "1":
+    MIDDLEWARE = ["bench.urls.MarkRenderedMiddleware", *MIDDLEWARE]  # noqa: F405
+
+# BENCH_EARLY_ANSWER=0: without the per-process copy answered before the
+# middleware (articles/caching.py), every hit reads the shared page cache.
+if os.environ.get("BENCH_EARLY_ANSWER") == "0":
+    MIDDLEWARE.remove("articles.caching.CachedPageMiddleware")

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.http import HttpResponse
 from django.urls import path
 
+from articles import caching
 from articles.views import ArticleDetailView
 from newsroom.urls import urlpatterns as site_urlpatterns
 
@@ -24,3 +25,28 @@ urlpatterns = [
     path("bench/uncached/<slug:slug>/", ArticleDetailView.as_view()),
     *site_urlpatterns,
 ]
+
+
+# Which answers the page cache had to render (bench/churn.lua counts them). The
+# page cache of every checkout since issue 9 renders through this function.
+_render_for_cache = caching.render_for_cache
+
+
+def _counted_render(view, request, *args, **kwargs):
+    request.bench_rendered = True
+    return _render_for_cache(view, request, *args, **kwargs)
+
+
+caching.render_for_cache = _counted_render
+
+
+class MarkRenderedMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response["X-Bench-Rendered"] = (
+            "1" if hasattr(request, "bench_rendered") else "0"
+        )
+        return response
