@@ -335,6 +335,9 @@ class Report(models.Model):
                 fields=["assignee", "status"], name="report_assignee_status_idx"
             ),
             models.Index(fields=["status", "due_at"], name="report_status_due_idx"),
+            # The queue, oldest first: read in this order, it stops after a page
+            # instead of sorting every open report (bench/RESULTS.md, section 8).
+            models.Index(fields=["created_at", "id"], name="report_created_idx"),
             # Every new report looks up the open, ungrouped reports of its
             # article (corrections.grouping): only those, not all its reports.
             models.Index(
