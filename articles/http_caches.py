@@ -18,8 +18,10 @@ import urllib.request
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.checks import Warning
 from django.tasks import task
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from newsroom.tasks import enqueue_on_commit
 
@@ -99,9 +101,6 @@ def purge_http_cache(
 
 def check_purges_can_wait(app_configs=None, **kwargs):
     """A system check: purges that fail are tried again only by a waiting queue."""
-    from django.core.checks import Warning
-    from django.utils.translation import gettext as _
-
     if settings.NEWSROOM_VARNISH_URLS and not can_wait():
         return [
             Warning(
