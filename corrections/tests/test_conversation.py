@@ -1,8 +1,10 @@
 """The editors ask the reader a question; the reader answers on their own page."""
 
 import pytest
+import time_machine
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
 from corrections import services
 from corrections.models import ReportMessage
@@ -27,16 +29,18 @@ def test_a_question_reaches_the_reader_and_the_answer_reaches_the_desk(
 ):
     settings.NEWSROOM_DESK_EMAIL = "desk@example.org"
     mail.outbox.clear()
-    response = sending(
-        desk.post,
-        f"{QUEUE}{reported.pk}/ask/",
-        {"question-text": "Welche Quelle haben Sie?"},
-    )
-    assert response.status_code == 302
-    (question_mail,) = mail.outbox
-    assert question_mail.to == ["leserin@example.org"]
-    assert "Welche Quelle haben Sie?" in question_mail.body
-    assert status_url(reported) in question_mail.body
+    # The link is signed with the second it was made: one clock for mail and test.
+    with time_machine.travel(timezone.now(), tick=False):
+        response = sending(
+            desk.post,
+            f"{QUEUE}{reported.pk}/ask/",
+            {"question-text": "Welche Quelle haben Sie?"},
+        )
+        assert response.status_code == 302
+        (question_mail,) = mail.outbox
+        assert question_mail.to == ["leserin@example.org"]
+        assert "Welche Quelle haben Sie?" in question_mail.body
+        assert status_url(reported) in question_mail.body
 
     reader = Client()
     page = reader.get(status_url(reported)).text
