@@ -3,6 +3,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language, get_language_info
 
+from . import surrogate
 from .models import Section
 
 
@@ -11,9 +12,12 @@ def language_url(path: str, code: str) -> str:
 
     `translate_url` gives back the same address when it cannot resolve it (a
     missing page), which would keep the reader in the language they leave.
+    In the language of the page, it is the page itself.
     """
+    if code == get_language():
+        return path
     translated = translate_url(path, code)
-    if translated == path and code != get_language():
+    if translated == path:
         with translation.override(code):
             return reverse("articles:front")
     return translated
@@ -32,4 +36,11 @@ def navigation(request):
             for code, _name in settings.LANGUAGES
         ]
 
-    return {"nav_sections": Section.objects.all, "language_links": language_links}
+    return {
+        "nav_sections": Section.objects.all,
+        "language_links": language_links,
+        # For {% cache %}: a piece showing rows is current under this version,
+        # and lives no longer than a purge is remembered (articles/surrogate.py).
+        "fragments_version": surrogate.version,
+        "fragment_seconds": settings.NEWSROOM_PAGE_CACHE_SECONDS,
+    }

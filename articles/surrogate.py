@@ -105,6 +105,20 @@ def render_started() -> tuple[int, int]:
     return epoch, time.time_ns()
 
 
+def version() -> str:
+    """What a cached piece of a page must have been rendered under to be current.
+
+    Any purge moves it on (the purge count), and so does a flushed cache (the
+    epoch): a piece showing rows from the database, cached under this, is
+    rendered again after any save that could have changed them.
+    """
+    found = caches[PAGES].get_many([EPOCH, SEQUENCE])
+    epoch = found.get(EPOCH)
+    if epoch is None:
+        epoch, _now = render_started()
+    return f"{epoch}:{found.get(SEQUENCE)}"
+
+
 def purge_sequence():
     return caches[PAGES].get(SEQUENCE)
 

@@ -1,7 +1,7 @@
-"""The report form under an article, rendered by crispy-forms once per article.
+"""The report section under each article, rendered once per article for a blank form.
 
 Rendering the form field by field through crispy-forms' templates cost as much as
-the rest of the article page together (bench/RESULTS.md). A blank form differs
+the rest of the article page together (bench/RESULTS.md). A blank section differs
 only by language, article (its address and revision) and stamp, so each process
 renders it once for those and puts a fresh stamp into the copy. The key holds
 every input of the render, so a copy can never be out of date; code and
@@ -10,7 +10,7 @@ templates change only with a restart, which empties it.
 
 from functools import lru_cache
 
-from crispy_forms.utils import render_crispy_form
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
@@ -21,11 +21,15 @@ from .stamps import make_stamp
 
 # Letters only: HTML escaping leaves it as it is, so it is found in the output.
 STAMP_PLACEHOLDER = "newsroomstampplaceholder"
+TEMPLATE = "corrections/_report_section.html"
 
 
-def blank_form_html(article: Article) -> SafeString:
+def report_section_html(article: Article, form: ReportForm | None = None) -> SafeString:
+    """The section with the reader's form (sent back with errors), or a blank one."""
+    if form is not None:
+        return render_to_string(TEMPLATE, {"article": article, "form": form})
     html = _render(get_language(), article.pk, article.slug, article.revision)
-    return mark_safe(html.replace(STAMP_PLACEHOLDER, make_stamp(article), 1))  # noqa: S308 (crispy's own output, escaped)
+    return mark_safe(html.replace(STAMP_PLACEHOLDER, make_stamp(article), 1))  # noqa: S308 (our template's output, escaped)
 
 
 @lru_cache(maxsize=1024)
@@ -34,6 +38,6 @@ def _render(language: str, pk: int, slug: str, revision: int) -> str:
     form = ReportForm(
         article, initial={"stamp": STAMP_PLACEHOLDER, "article_revision": revision}
     )
-    html = render_crispy_form(form)
+    html = render_to_string(TEMPLATE, {"article": article, "form": form})
     assert html.count(STAMP_PLACEHOLDER) == 1
     return html

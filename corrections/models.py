@@ -24,7 +24,8 @@ EMAIL_MAX_LENGTH = 254
 
 class CorrectionNoteQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(published_at__isnull=False, published_at__lte=timezone.now())
+        # NULL (not yet published) never compares as earlier than now.
+        return self.filter(published_at__lte=timezone.now())
 
     def awaiting_approval(self):
         return self.filter(published_at__isnull=True, withdrawn_at__isnull=True)

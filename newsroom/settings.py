@@ -203,6 +203,16 @@ else:
         },
     }
 
+# Pieces of pages that are the same on many pages (the section menu, the footer),
+# rendered once per process and language: bench/RESULTS.md, section 3. Those that
+# show rows from the database are keyed by the pages' purge state as well
+# (articles/surrogate.py, `version`), so a save anywhere renders them again.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "newsroom-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
     for name in (

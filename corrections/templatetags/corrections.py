@@ -4,21 +4,16 @@ from django import template
 from django.utils import timezone
 from django.utils.timesince import timesince
 
-from corrections.blank_form import blank_form_html
+from corrections.blank_form import report_section_html
 from corrections.models import Report
 
 register = template.Library()
 
 
-@register.inclusion_tag("corrections/_report_section.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def report_section(context, article):
     """Render the report form under an article, bound if the view passed one."""
-    form = context.get("report_form")
-    return {
-        "article": article,
-        "form": form,
-        "blank_form": None if form else blank_form_html(article),
-    }
+    return report_section_html(article, context.get("report_form"))
 
 
 @register.simple_tag
