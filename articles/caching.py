@@ -18,18 +18,21 @@ import gzip
 import hashlib
 import math
 import time
-from functools import wraps
+from functools import cache, wraps
 from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import Http404, HttpResponse
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
     patch_vary_headers,
 )
+from django.utils.csp import CSP, build_policy
 from django.utils.http import http_date, quote_etag
 from django.utils.regex_helper import _lazy_re_compile
 from django.utils.translation import get_language, get_language_from_path
@@ -194,6 +197,24 @@ def recent_page(request) -> dict | None:
     return page  # moves the sequence on, and the next hit checks again
 
 
+@cache
+def security_policies() -> dict[str, str]:
+    """The policy headers Django's CSP middleware gives a page that uses no nonce
+    (ours use none), built once: building them for every early answer cost a
+    tenth of its time. The middleware leaves headers that are already set."""
+    configs = {
+        CSP.HEADER_ENFORCE: settings.SECURE_CSP,
+        CSP.HEADER_REPORT_ONLY: settings.SECURE_CSP_REPORT_ONLY,
+    }
+    return {str(header): build_policy(c) for header, c in configs.items() if c}
+
+
+@receiver(setting_changed)
+def _policies_changed(*, setting, **kwargs):
+    if setting.startswith("SECURE_CSP"):
+        security_policies.cache_clear()
+
+
 class CachedPageMiddleware:
     """Answer with a page this process already holds, before the rest of Django.
 
@@ -222,6 +243,8 @@ class CachedPageMiddleware:
         if not language:  # as LocaleMiddleware says of unprefixed pages
             patch_vary_headers(response, ("Accept-Language",))
         response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
+        for header, policy in security_policies().items():
+            response[header] = policy
         response["Content-Length"] = str(len(response.content))  # as CommonMiddleware
         return response
 

@@ -136,6 +136,15 @@ def test_pages_served_early_keep_their_security_headers(client, article):
     assert english.content != first.content
 
 
+def test_a_page_served_early_carries_the_policy_now_in_force(client, article, settings):
+    url = article.get_absolute_url()
+    client.get(url)
+    assert "report-uri" not in client.get(url)["Content-Security-Policy"]
+    settings.SECURE_CSP = {**settings.SECURE_CSP, "report-uri": "/csp-berichte/"}
+    early = client.get(url)  # the same page, answered before the view again
+    assert "report-uri /csp-berichte/" in early["Content-Security-Policy"]
+
+
 # A cached answer is the answer Django would give.
 
 
