@@ -595,6 +595,10 @@ def main() -> None:
         uncached_rps, bytes_rps = interleaved(
             f"/bench/uncached/{ARTICLE}/", "/bench/bytes/"
         )
+    with Server({**ENV, "BENCH_FRAGMENTS": "0"}):
+        cold_rps, cold_bytes_rps = interleaved(
+            f"/bench/uncached/{ARTICLE}/", "/bench/bytes/"
+        )
     with Server({**ENV, "BENCH_EARLY_ANSWER": "0"}):
         fetch(f"/artikel/{ARTICLE}/")
         shared_rps, static_again_rps = interleaved(
@@ -704,6 +708,17 @@ pair of runs: {r["shared_rps"]:.0f} against {r["static_again_rps"]:.0f} req/s st
 | article page rendered on every request | {r["uncached_rps"]:.0f} |
 | minimal view returning the same bytes | {r["bytes_rps"]:.0f} |
 | **ratio** (target ≥ 0.1) | **{r["uncached_rps"] / r["bytes_rps"]:.3f}** |
+
+"Rendered on every request" is the view, its queries (the article with its section,
+its authors, its published notes) and its templates, every time. Two things each
+process keeps: the blank report section per article revision (crispy-forms' render
+was half of the page; `corrections/blank_form.py`), and the pieces that many pages
+share, cached with Django's `{{% cache %}}` tag per language: the section menu (also
+keyed by the pages' purge count, so any save renders it again), the head's links
+and the footer. With those pieces rendered on every request too
+(`BENCH_FRAGMENTS=0`, as in a process that has just started), in another pair:
+{r["cold_rps"]:.0f} against {r["cold_bytes_rps"]:.0f} req/s,
+**{r["cold_rps"] / r["cold_bytes_rps"]:.3f}**.
 
 Queries per render (target ≤ 6, constant): {queries["small"]} for the demo article,
 {queries["large"]} after adding 5 correction notes, 5 authors and 20 versions.

@@ -28,3 +28,8 @@ if os.environ.get("BENCH_COUNT_RENDERS") == "1":
 # middleware (articles/caching.py), every hit reads the shared page cache.
 if os.environ.get("BENCH_EARLY_ANSWER") == "0":
     MIDDLEWARE.remove("articles.caching.CachedPageMiddleware")
+
+# BENCH_FRAGMENTS=0: the pieces many pages share (menu, head links, footer) are
+# rendered on every request too, as in a process that has just started.
+if os.environ.get("BENCH_FRAGMENTS") == "0":
+    CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # noqa: F405
