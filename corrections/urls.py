@@ -34,6 +34,16 @@ urlpatterns = [
         name="log",
     ),
     path(
+        pgettext_lazy("URL", "corrections.json"),
+        public_page(views.CorrectionRecordView.as_view(), views.LogParameters),
+        name="record",
+    ),
+    path(
+        pgettext_lazy("URL", "article/<slug:slug>/corrections.json"),
+        public_page(views.article_corrections_record, NoParameters),
+        name="article-record",
+    ),
+    path(
         pgettext_lazy("URL", "corrections/policy/"),
         public_page(views.PolicyView.as_view(), NoParameters),
         name="policy",

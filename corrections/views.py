@@ -1,9 +1,10 @@
 from functools import wraps
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
@@ -12,9 +13,11 @@ from django.views.generic import ListView, TemplateView
 from articles import surrogate
 from articles.caching import ListParameters
 from articles.models import Article, Section
+from articles.structured_data import json_ld_script
 from articles.views import article_page_context
 from newsroom.parsing import whole_number
 
+from . import record
 from .clients import client_hash
 from .forms import ReportForm
 from .models import CorrectionNote, PolicyPage
@@ -184,4 +187,54 @@ class CorrectionLogView(ListView):
             "kinds": CorrectionNote.Kind.choices,
             "section": self.section,
             "kind": self.kind,
+            "json_ld": json_ld_script(
+                record.item_list(context["notes"], self.request.build_absolute_uri)
+            ),
         }
+
+
+class CorrectionRecordView(CorrectionLogView):
+    """The log for machines: its notes and filters as JSON (corrections/record.py)."""
+
+    paginate_by = 100
+
+    def render_to_response(self, context, **response_kwargs):
+        page = context["page_obj"]
+        return JsonResponse(
+            record.document(
+                self.request,
+                context["notes"],
+                page=page.number,
+                pages=page.paginator.num_pages,
+                previous=self.page_url(page.previous_page_number())
+                if page.has_previous()
+                else None,
+                next=self.page_url(page.next_page_number())
+                if page.has_next()
+                else None,
+            ),
+            json_dumps_params={"ensure_ascii": False},
+        )
+
+    def page_url(self, number: int) -> str:
+        parameters = {**self.request.page_parameters, "page": number}
+        query = urlencode(sorted((k, v) for k, v in parameters.items() if v))
+        return self.request.build_absolute_uri(f"{self.request.path}?{query}")
+
+
+def article_corrections_record(request, slug):
+    """One article's published notes, as JSON."""
+    article = get_object_or_404(
+        Article.objects.published().select_related("section"), slug=slug
+    )
+    surrogate.tag(request, f"article-{article.pk}")
+    notes = list(article.correction_notes.published().order_by("published_at", "pk"))
+    for note in notes:
+        note.article = article
+    absolute = request.build_absolute_uri
+    return JsonResponse(
+        record.document(
+            request, notes, article=record.article_record(article, absolute)
+        ),
+        json_dumps_params={"ensure_ascii": False},
+    )

@@ -133,3 +133,14 @@ def test_article_page_has_open_graph_and_a_canonical_link(client, corrected):
     assert '<meta property="og:type" content="article">' in html
     assert '<meta property="og:title" content="Soldaten in Kursk">' in html
     assert '<meta property="og:locale" content="de_DE">' in html
+
+
+def test_the_logs_item_list_uses_only_real_schema_org_terms(client, corrected):
+    data = json_ld(client.get("/korrekturen/").text)
+    expanded = jsonld.expand(data, {"documentLoader": schema_org_loader})
+    types, properties = set(), set()
+    terms(expanded, types, properties)
+    assert {"ItemList", "ListItem", "CorrectionComment", "NewsArticle"} <= types
+    assert types <= vocabulary("types")
+    assert properties <= vocabulary("properties"), properties - vocabulary("properties")
+    assert {"itemListElement", "position", "item", "about"} <= properties
