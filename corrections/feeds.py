@@ -56,7 +56,7 @@ class CorrectionFeed(Feed):
         return note.text
 
     def item_link(self, note):
-        return note.get_absolute_url()
+        return note.get_passage_url()
 
     def item_guid(self, note):
         return tag_uri("correction", note.pk)

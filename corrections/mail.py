@@ -49,7 +49,7 @@ def send_reader_outcome(report_id: int) -> None:
             "report": report,
             "reason": report.public_reason(),
             "article_url": absolute(
-                report.correction_note.get_absolute_url()
+                report.correction_note.get_passage_url()
                 if report.correction_note
                 else report.article.get_absolute_url()
             ),

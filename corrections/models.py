@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from articles.markdown import render_markdown
 from articles.models import Article
 
+from .deep_links import passage_path
+
 PASSAGE_MAX_LENGTH = 1000
 CONTEXT_MAX_LENGTH = 100
 # The rule behind the report_email_needs_consent constraint, in the reader's words.
@@ -80,6 +82,15 @@ class CorrectionNote(models.Model):
     withdrawal_reason = models.TextField(
         _("why it was withdrawn"), max_length=2000, blank=True
     )
+    passage = models.TextField(
+        _("corrected passage"),
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The corrected wording as it now reads in the article; links to the "
+            "note lead readers to it."
+        ),
+    )
 
     objects = CorrectionNoteQuerySet.as_manager()
 
@@ -94,6 +105,10 @@ class CorrectionNote(models.Model):
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#korrektur-{self.pk}"
+
+    def get_passage_url(self):
+        """The note's address, leading to its corrected words (deep_links.py)."""
+        return passage_path(self)
 
 
 class CorrectionNoteChange(models.Model):

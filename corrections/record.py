@@ -43,9 +43,11 @@ def versions_url(note, absolute) -> str | None:
 def note_record(note, absolute, with_article=True) -> dict:
     with translation.override(note.article.language):
         url = absolute(note.get_absolute_url())
+        passage_url = absolute(note.get_passage_url()) if note.passage else None
     record = {
         "id": tag_uri("correction", note.pk),
         "url": url,
+        "passage_url": passage_url,
         "type": note.kind,
         "type_label": note.get_kind_display(),
         "text": note.text,

@@ -12,9 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import Article
+from articles.text import reader_text
 from newsroom.tasks import enqueue_on_commit
 
 from . import grouping, workflow
+from .deep_links import corrected_wording
 from .models import (
     CONSENT_REQUIRED,
     CONTEXT_MAX_LENGTH,
@@ -33,6 +35,8 @@ from .tasks import (
     notify_reader_of_question,
 )
 from .text import clean_text
+
+TEXT_FIELDS = Article.READER_VISIBLE_FIELDS
 
 
 class TransitionError(ValidationError):
@@ -406,7 +410,11 @@ def note_approve(*, note: CorrectionNote, editor) -> CorrectionNote:
 
 
 def _go_public(note: CorrectionNote, editor, reports: list[Report]) -> None:
-    _link_versions(note.article, note)
+    before = _link_versions(note.article, note)
+    if before is not None:
+        after = Article.objects.values_list(*TEXT_FIELDS).get(pk=note.article_id)
+        note.passage = corrected_wording(reader_text(*before), reader_text(*after))
+        note.save(update_fields=["passage"])
     _resolve(
         reports,
         editor,
@@ -451,8 +459,11 @@ def _resolve(reports: list[Report], editor, to_status: str, **decision) -> list:
         ]
 
 
-def _link_versions(article: Article, note: CorrectionNote) -> None:
-    """Tie the text changes made since the previous note to this one."""
+def _link_versions(article: Article, note: CorrectionNote) -> tuple | None:
+    """Tie the text changes made since the previous note to this one.
+
+    Return the text before the first of them (headline, lead, body), if any.
+    """
     previous = (
         article.correction_notes.exclude(pk=note.pk)
         .filter(published_at__isnull=False)
@@ -463,7 +474,9 @@ def _link_versions(article: Article, note: CorrectionNote) -> None:
     versions = article.versions.filter(correction_note__isnull=True)
     if previous:
         versions = versions.filter(replaced_at__gt=previous)
+    before = versions.order_by("revision").values_list(*TEXT_FIELDS).first()
     versions.update(correction_note=note)
+    return before
 
 
 def _resolve_as_corrected(report: Report, editor, note: CorrectionNote) -> Report:

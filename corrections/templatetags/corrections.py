@@ -4,6 +4,7 @@ from django import template
 from django.utils import timezone
 from django.utils.timesince import timesince
 
+from corrections import deep_links
 from corrections.blank_form import report_section_html
 from corrections.models import Report
 
@@ -48,3 +49,9 @@ def as_duration(value: timedelta | None) -> str:
 def standing(notes):
     """The notes that still stand: those not withdrawn."""
     return [note for note in notes if not note.withdrawn_at]
+
+
+@register.filter
+def passage_fragment(note) -> str:
+    """`#korrektur-7:~:text=…`: to the note's corrected words on its article."""
+    return deep_links.passage_fragment(note)
