@@ -15,7 +15,7 @@ class ArticlesConfig(AppConfig):
             pre_save,
         )
 
-        from . import http_caches, purges
+        from . import http_caches, purges, websub
 
         checks.register(http_caches.check_purges_can_wait, checks.Tags.caches)
 
@@ -27,3 +27,5 @@ class ArticlesConfig(AppConfig):
             signal.connect(purges.section_changed, sender="articles.Section")
             signal.connect(purges.author_changed, sender="articles.Author")
         m2m_changed.connect(purges.authors_changed, sender="articles.Article_authors")
+        # A hub, if one is set, hears of every change to a public article's feeds.
+        post_save.connect(websub.article_saved, sender="articles.Article")

@@ -3,11 +3,11 @@
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .models import Article, Section
+from .websub import AtomWithHub, RssWithHub
 
 FEED_LENGTH = 30
 SITE_NAME = "Newsroom"
@@ -20,6 +20,8 @@ def tag_uri(kind: str, pk: int) -> str:
 
 class ArticleFeed(Feed):
     """The latest articles in the page's language."""
+
+    feed_type = RssWithHub
 
     def title(self):
         return f"{SITE_NAME} – {_('Latest news')}"
@@ -64,7 +66,7 @@ class ArticleFeed(Feed):
 
 
 class ArticleAtomFeed(ArticleFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomWithHub
     subtitle = ArticleFeed.description
 
 
@@ -83,5 +85,5 @@ class SectionFeed(ArticleFeed):
 
 
 class SectionAtomFeed(SectionFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomWithHub
     subtitle = ArticleFeed.description

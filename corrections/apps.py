@@ -9,10 +9,11 @@ class CorrectionsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from . import purges
+        from . import feeds, purges
 
         # Notes and the policy show on public pages: a change purges their keys.
         for signal in (post_save, post_delete):
             signal.connect(purges.note_changed, sender="corrections.CorrectionNote")
             signal.connect(purges.policy_changed, sender="corrections.PolicyPage")
         post_save.connect(purges.article_changed, sender="articles.Article")
+        post_save.connect(feeds.note_saved, sender="corrections.CorrectionNote")

@@ -1,11 +1,11 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from articles import websub
 from articles.feeds import FEED_LENGTH, SITE_NAME, tag_uri
 from articles.models import Article
 
@@ -14,6 +14,8 @@ from .models import CorrectionNote
 
 class CorrectionFeed(Feed):
     """The latest published correction notes on articles in the page's language."""
+
+    feed_type = websub.RssWithHub
 
     def title(self):
         return f"{SITE_NAME} – {_('Corrections')}"
@@ -74,5 +76,18 @@ class CorrectionFeed(Feed):
 
 
 class CorrectionAtomFeed(CorrectionFeed):
-    feed_type = Atom1Feed
+    feed_type = websub.AtomWithHub
     subtitle = CorrectionFeed.description
+
+
+def note_saved(sender, instance, **kwargs) -> None:
+    """A published note, new, amended or withdrawn: the hub hears of its feeds."""
+    if instance.published_at is None:
+        return
+    if kwargs.get("update_fields") == frozenset({"passage"}):
+        return  # the same publication, completed in its own transaction
+    names = [("corrections:feed", []), ("corrections:feed-atom", [])]
+    language = Article.objects.values_list("language", flat=True).get(
+        pk=instance.article_id
+    )
+    websub.ping_later(websub.topics(language, *names))

@@ -365,6 +365,9 @@ NEWSROOM_PAGE_CACHE_SECONDS = 60 * 60
 # HTTP caches that take PURGE with an xkey-purge header (deploy/varnish/),
 # e.g. "http://127.0.0.1:6081"; several are separated by commas.
 NEWSROOM_VARNISH_URLS = env_list("NEWSROOM_VARNISH_URLS")
+# A WebSub hub (e.g. https://pubsubhubbub.appspot.com/) the feeds name and a new
+# article or correction pings (articles/websub.py); empty: no hub.
+NEWSROOM_WEBSUB_HUB = os.environ.get("NEWSROOM_WEBSUB_HUB", "")
 
 # Admin login throttling (django-axes, newsroom/login_throttle.py): failed
 # attempts per account and client in 15 minutes; four times as many per account
