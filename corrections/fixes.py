@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from articles.models import Article
 from articles.services import article_revise
 
-from .models import CorrectionNote, CorrectionNoteChange, Report
+from . import webhooks
+from .models import CorrectionNote, CorrectionNoteChange, Report, WebhookDelivery
 from .services import correction_publish, reports_fix_silently
 from .text import clean_text
 
@@ -93,6 +94,7 @@ def note_amend(
             reason=clean_text(reason).strip(),
             created_at=note.amended_at,
         )
+        webhooks.announce(note, WebhookDelivery.Event.AMENDED)
     return note
 
 
@@ -119,4 +121,5 @@ def note_withdraw(*, note: CorrectionNote, editor, reason: str) -> CorrectionNot
             reason=reason,
             created_at=note.withdrawn_at,
         )
+        webhooks.announce(note, WebhookDelivery.Event.WITHDRAWN)
     return note

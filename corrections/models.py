@@ -1,4 +1,7 @@
+import secrets
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
@@ -540,3 +543,89 @@ class PolicyPage(models.Model):
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)
+
+
+def new_signing_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class PartnerEndpoint(models.Model):
+    """A partner's address that hears of every published, amended or withdrawn note.
+
+    Syndication partners, aggregators, the newsroom's own social tools: each event
+    is signed with the endpoint's secret (corrections/webhooks.py, README).
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    url = models.URLField(
+        _("address"),
+        max_length=500,
+        help_text=_("Where the events are sent, as a POST of JSON (https)."),
+    )
+    secret = models.CharField(
+        _("signing secret"),
+        max_length=100,
+        default=new_signing_secret,
+        help_text=_("Give it to the partner: it verifies the signature with it."),
+    )
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partner endpoint")
+        verbose_name_plural = _("partner endpoints")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        from .webhooks import address_problem
+
+        if problem := address_problem(self.url):
+            raise ValidationError({"url": problem})
+
+
+class WebhookDelivery(models.Model):
+    """One event for one partner: what was sent, how often, and how it went."""
+
+    class Event(models.TextChoices):
+        PUBLISHED = "correction.published", _("note published")
+        AMENDED = "correction.amended", _("note amended")
+        WITHDRAWN = "correction.withdrawn", _("note withdrawn")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        DELIVERED = "delivered", _("delivered")
+        FAILED = "failed", _("failed")
+
+    endpoint = models.ForeignKey(
+        PartnerEndpoint,
+        verbose_name=_("partner endpoint"),
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+    )
+    note = models.ForeignKey(
+        CorrectionNote,
+        verbose_name=_("correction note"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    event = models.CharField(_("event"), max_length=30, choices=Event.choices)
+    payload = models.JSONField(_("event data"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    response_status = models.PositiveIntegerField(_("answer"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
+
+    def __str__(self):
+        return f"{self.get_event_display()} → {self.endpoint}"

@@ -15,7 +15,7 @@ from articles.models import Article
 from articles.text import reader_text
 from newsroom.tasks import enqueue_on_commit
 
-from . import grouping, workflow
+from . import grouping, webhooks, workflow
 from .deep_links import corrected_wording
 from .models import (
     CONSENT_REQUIRED,
@@ -27,6 +27,7 @@ from .models import (
     EditorNote,
     Report,
     ReportMessage,
+    WebhookDelivery,
 )
 from .tasks import (
     notify_desk_of_answer,
@@ -415,6 +416,7 @@ def _go_public(note: CorrectionNote, editor, reports: list[Report]) -> None:
         after = Article.objects.values_list(*TEXT_FIELDS).get(pk=note.article_id)
         note.passage = corrected_wording(reader_text(*before), reader_text(*after))
         note.save(update_fields=["passage"])
+    webhooks.announce(note, WebhookDelivery.Event.PUBLISHED)
     _resolve(
         reports,
         editor,
