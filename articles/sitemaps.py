@@ -47,7 +47,12 @@ class PageSitemap(Sitemap):
     x_default = True
 
     def items(self):
-        return ["articles:front", "corrections:log", "corrections:policy"]
+        return [
+            "articles:front",
+            "corrections:log",
+            "corrections:policy",
+            "corrections:privacy",
+        ]
 
     def location(self, name):
         return reverse(name)

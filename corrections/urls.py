@@ -44,6 +44,11 @@ urlpatterns = [
         name="article-record",
     ),
     path(
+        pgettext_lazy("URL", "privacy/"),
+        public_page(views.PrivacyView.as_view(), NoParameters),
+        name="privacy",
+    ),
+    path(
         pgettext_lazy("URL", "corrections/policy/"),
         public_page(views.PolicyView.as_view(), NoParameters),
         name="policy",

@@ -141,6 +141,11 @@ class PolicyView(TemplateView):
         return super().get_context_data(page=page, **kwargs)
 
 
+class PrivacyView(TemplateView):
+    template_name = "corrections/privacy.html"
+    extra_context = {"reporter_data_days": settings.NEWSROOM_REPORTER_DATA_DAYS}
+
+
 class LogParameters(ListParameters):
     """The log's filters: a section and a type of note; empty for all."""
 

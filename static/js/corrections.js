@@ -1,7 +1,3 @@
-// What every page does for corrections, without sending anything: the notice of
-// articles corrected since the reader read them, and the corrected words marked
-// for a reader who follows a note's link.
-
 // "Corrected since you read it": which articles this reader read, and which of
 // their notes they saw then, kept in this browser's localStorage only. Nothing is
 // sent: on the front and section pages the public corrections record is fetched
@@ -70,7 +66,11 @@
     });
     var privacy = document.createElement("p");
     privacy.className = "small mb-2";
-    privacy.textContent = box.getAttribute("data-privacy");
+    privacy.textContent = box.getAttribute("data-privacy") + " ";
+    var more = document.createElement("a");
+    more.href = box.getAttribute("data-privacy-url");
+    more.textContent = box.getAttribute("data-privacy-link");
+    privacy.appendChild(more);
     box.appendChild(heading);
     box.appendChild(list);
     box.appendChild(privacy);

@@ -38,6 +38,7 @@ def pages(site):
         "versions": f"/artikel/{article.slug}/versionen/?from=1&to=2",
         "log": "/korrekturen/",
         "policy": "/korrekturen/grundsaetze/",
+        "privacy": "/datenschutz/",
         "status": status_url(site["report"]),
         "confirmation": status_url(site["report"]) + "?gesendet=1",
         "not found": "/gibt-es-nicht/",

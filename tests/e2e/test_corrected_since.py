@@ -42,10 +42,13 @@ def test_a_correction_since_the_reader_read_it_shows_on_the_front_page(
     page.goto("/")
     notice.wait_for(state="visible")
     assert "Seit Ihrem Besuch korrigiert" in notice.inner_text()
-    links = notice.get_by_role("link")
+    links = notice.locator("li").get_by_role("link")
     assert links.all_inner_texts() == ["Soldaten in Kursk"]  # not the unread one
     assert links.first.get_attribute("href").endswith(
         f"{read.get_absolute_url()}#korrektur-{note.pk}:~:text=Es%20waren%2010.000."
+    )
+    assert notice.get_by_role("link", name="Datenschutz").get_attribute("href") == (
+        "/datenschutz/"
     )
     accessible(page)
     # Nothing the browser sent names the reader: no cookie, no query, no storage.
