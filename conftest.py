@@ -89,3 +89,35 @@ def empty_cache():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+class WaitingQueue:
+    """The tasks a queue keeps for later, as the database queue does."""
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def waiting(self, task) -> list:
+        from django.tasks import TaskResultStatus
+
+        return [
+            result
+            for result in self.backend.results
+            if result.task.func is task.func and result.status == TaskResultStatus.READY
+        ]
+
+    def clear(self) -> None:
+        self.backend.clear()
+
+
+@pytest.fixture
+def waiting_queue(settings):
+    """A task queue that keeps what is queued (retries, later runs) to look at."""
+    from django.tasks import default_task_backend
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}
+    }
+    default_task_backend.clear()
+    yield WaitingQueue(default_task_backend)
+    default_task_backend.clear()

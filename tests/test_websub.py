@@ -10,7 +10,6 @@ from urllib.parse import parse_qs
 
 import feedparser
 import pytest
-from django.tasks import TaskResultStatus, default_task_backend
 
 from articles import websub
 from articles.models import Article
@@ -129,27 +128,11 @@ def test_a_hub_that_is_down_costs_the_editor_nothing(settings, article, editor, 
     assert "WebSub ping" in caplog.text
 
 
-@pytest.fixture
-def waiting_queue(settings):
-    """A queue that keeps tasks for later, as the database queue does."""
-    settings.TASKS = {
-        "default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}
-    }
-    default_task_backend.clear()
-    yield default_task_backend
-    default_task_backend.clear()
-
-
 def test_a_failed_ping_is_sent_again_with_growing_pauses(waiting_queue):
     with loopback_hub() as (url, _):
         pass
     websub.ping_hub.call(url, [f"{SITE}/feed/"])
-    (retry,) = [
-        result
-        for result in waiting_queue.results
-        if result.task.func is websub.ping_hub.func
-        and result.status == TaskResultStatus.READY
-    ]
+    (retry,) = waiting_queue.waiting(websub.ping_hub)
     assert retry.args == [url, [f"{SITE}/feed/"], 2]
     assert 1 < (retry.task.run_after - retry.enqueued_at).total_seconds() <= 2
     with pytest.raises(OSError):

@@ -8,7 +8,6 @@ from contextlib import contextmanager
 
 import pytest
 from django.db import transaction
-from django.tasks import TaskResultStatus, default_task_backend
 
 from articles import http_caches
 
@@ -94,36 +93,16 @@ def test_a_refused_purge_is_an_error_too(settings, article, caplog):
     assert received and "403" in caplog.text
 
 
-@pytest.fixture
-def waiting_queue(settings):
-    """A queue that keeps tasks for later, as the database queue does."""
-    settings.TASKS = {
-        "default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}
-    }
-    default_task_backend.clear()
-    yield default_task_backend
-    default_task_backend.clear()
-
-
-def queued(backend):
-    return [
-        result
-        for result in backend.results
-        if result.task.func is http_caches.purge_http_cache.func
-        and result.status == TaskResultStatus.READY
-    ]
-
-
 def test_a_failed_purge_is_tried_again_later_with_growing_pauses(waiting_queue):
     url = closed_port_url()
     http_caches.purge_http_cache.call(url, ["article-1"])
-    (retry,) = queued(waiting_queue)
+    (retry,) = waiting_queue.waiting(http_caches.purge_http_cache)
     assert retry.args[:2] == [url, ["article-1"]]
     assert retry.args[3] == 2  # the second attempt
     first_pause = retry.task.run_after - retry.enqueued_at
     waiting_queue.clear()
     http_caches.purge_http_cache.call(*retry.args)
-    (later,) = queued(waiting_queue)
+    (later,) = waiting_queue.waiting(http_caches.purge_http_cache)
     assert later.args[3] == 3
     assert later.task.run_after - later.enqueued_at > first_pause
 
@@ -133,17 +112,19 @@ def test_purges_stop_once_every_page_from_before_has_expired(waiting_queue, sett
     long_ago = 1.0  # the epoch: far longer ago than any page lives
     with pytest.raises(OSError):
         http_caches.purge_http_cache.call(url, ["article-1"], long_ago, 9)
-    assert queued(waiting_queue) == []
+    assert waiting_queue.waiting(http_caches.purge_http_cache) == []
 
 
 def test_a_sent_purge_is_sent_once_more_for_pages_rendered_meanwhile(waiting_queue):
     with fake_varnish() as (url, received):
         assert http_caches.purge_http_cache.call(url, ["article-1"]) == "purged"
-        (echo,) = queued(waiting_queue)
+        (echo,) = waiting_queue.waiting(http_caches.purge_http_cache)
         assert echo.args[4] is True
         waiting_queue.clear()
         http_caches.purge_http_cache.call(*echo.args)
-    assert queued(waiting_queue) == []  # the echo has no echo
+    assert (
+        waiting_queue.waiting(http_caches.purge_http_cache) == []
+    )  # the echo has no echo
     assert len(received) == 2
 
 

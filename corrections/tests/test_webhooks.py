@@ -11,7 +11,6 @@ import time
 from contextlib import contextmanager
 
 import pytest
-from django.tasks import TaskResultStatus, default_task_backend
 
 from corrections import fixes, services, webhooks
 from corrections.models import PartnerEndpoint, WebhookDelivery
@@ -108,33 +107,13 @@ def test_inactive_partners_get_nothing(article, editor):
     assert received == []
 
 
-@pytest.fixture
-def waiting_queue(settings):
-    """A queue that keeps tasks for later, as the database queue does."""
-    settings.TASKS = {
-        "default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}
-    }
-    default_task_backend.clear()
-    yield default_task_backend
-    default_task_backend.clear()
-
-
-def waiting(backend):
-    return [
-        result
-        for result in backend.results
-        if result.task.func is webhooks.deliver.func
-        and result.status == TaskResultStatus.READY
-    ]
-
-
 def test_a_failing_partner_is_tried_again_and_shows_in_the_log(
     waiting_queue, article, editor
 ):
     with receiver(status=500) as (url, received):
         PartnerEndpoint.objects.create(name="Wackelig", url=url)
         publish(article, editor)
-        (first,) = waiting(waiting_queue)
+        (first,) = waiting_queue.waiting(webhooks.deliver)
         waiting_queue.clear()
         webhooks.deliver.call(*first.args)
     assert len(received) == 1
@@ -145,7 +124,7 @@ def test_a_failing_partner_is_tried_again_and_shows_in_the_log(
         500,
     )
     assert delivery.last_error == "HTTP 500"
-    (retry,) = waiting(waiting_queue)
+    (retry,) = waiting_queue.waiting(webhooks.deliver)
     assert (retry.task.run_after - retry.enqueued_at).total_seconds() > 29
     WebhookDelivery.objects.filter(pk=delivery.pk).update(
         attempts=webhooks.ATTEMPTS - 1
@@ -166,7 +145,7 @@ def test_a_hanging_partner_does_not_hold_up_the_editor(
         note = publish(article, editor)  # returns with the delivery queued
         assert received == []
         assert type(note).objects.filter(pk=note.pk).exists()
-        (queued,) = waiting(waiting_queue)
+        (queued,) = waiting_queue.waiting(webhooks.deliver)
         webhooks.deliver.call(*queued.args)  # the worker: gives up after the timeout
     delivery = WebhookDelivery.objects.get()
     assert delivery.status == "pending" and "timed out" in delivery.last_error
