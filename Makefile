@@ -35,7 +35,7 @@ test: setup-dev translations css
 	$(PY) -m pytest
 
 # Benchmarks with baselines (bench/RESULTS.md). Needs root for the apt packages.
-bench: setup-dev translations
+bench: setup-dev translations css
 	@for tool in wrk redis-server varnishd; do command -v $$tool >/dev/null || \
 		(apt-get update -qq && apt-get install -y -qq wrk postgresql redis-server \
 		varnish varnish-modules); done
@@ -65,7 +65,15 @@ CSS_INPUTS := $(wildcard assets/scss/*.scss) assets/purgecss.config.cjs \
 	$(shell find templates static/js articles corrections newsroom \
 		-name '*.html' -o -name '*.js' -o -name '*.py')
 
-css: $(CSS)
+# Our scripts, minified by Terser (npm) into static/build/js/: readers download
+# no comments (the article page's weight budget, tests/test_page_weight.py).
+JS := $(patsubst static/js/%.js,static/build/js/%.js,$(wildcard static/js/*.js))
+
+css: $(CSS) $(JS)
+
+static/build/js/%.js: static/js/%.js node_modules/.installed
+	mkdir -p $(dir $@)
+	node_modules/.bin/terser $< --compress --mangle --comments false --output $@
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --omit=optional --loglevel=error
