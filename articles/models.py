@@ -40,6 +40,13 @@ class Section(models.Model):
 
 class Author(models.Model):
     name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=160,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the address. Filled in from the name when empty."),
+    )
     bio = models.CharField(
         _("short biography"),
         max_length=300,
@@ -54,6 +61,17 @@ class Author(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            others = Author.objects.exclude(pk=self.pk)
+            self.slug = unique_slug(
+                self.name, lambda s: others.filter(slug=s).exists(), max_length=160
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
 
 
 class ArticleQuerySet(models.QuerySet):

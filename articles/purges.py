@@ -27,14 +27,24 @@ def remember_section(sender, instance, **kwargs) -> None:
 
 def article_changed(sender, instance, **kwargs) -> None:
     before = getattr(instance, "_section_before", None)
-    surrogate.purge(article_keys(instance, section_before=before))
+    # Its authors' pages list it (their own key, not author-N, which every article
+    # page of theirs carries for the bio).
+    authors = [
+        f"author-list-{pk}"
+        for pk in Article.authors.through.objects.filter(
+            article_id=instance.pk
+        ).values_list("author_id", flat=True)
+    ]
+    surrogate.purge([*article_keys(instance, section_before=before), *authors])
 
 
 def authors_changed(sender, instance, action, pk_set=None, **kwargs) -> None:
     if not action.startswith("post_"):
         return
     if isinstance(instance, Article):
-        surrogate.purge([f"article-{instance.pk}"])
+        surrogate.purge(
+            [f"article-{instance.pk}", *(f"author-list-{pk}" for pk in pk_set or ())]
+        )
     else:  # changed from the author's side; article pages carry author keys
         surrogate.purge(
             [f"author-{instance.pk}", *(f"article-{pk}" for pk in pk_set or ())]

@@ -4,7 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import Article, Section
+from .models import Article, Author, Section
 
 NEWS_WINDOW = timedelta(hours=48)
 
@@ -58,8 +58,20 @@ class PageSitemap(Sitemap):
         return reverse(name)
 
 
+class AuthorSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def items(self):
+        return Author.objects.filter(
+            articles__in=Article.objects.published()
+        ).distinct()
+
+
 SITEMAPS = {
     "articles": ArticleSitemap,
     "sections": SectionSitemap,
+    "authors": AuthorSitemap,
     "pages": PageSitemap,
 }

@@ -40,7 +40,12 @@ def news_article(article, request) -> dict:
         "datePublished": article.published_at.isoformat(),
         "dateModified": modified_at(article).isoformat(),
         "author": [
-            {"@type": "Person", "name": author.name, "description": author.bio}
+            {
+                "@type": "Person",
+                "name": author.name,
+                "description": author.bio,
+                "url": absolute(author.get_absolute_url()),
+            }
             for author in article.authors.all()
         ],
         "articleSection": article.section.name,
@@ -63,6 +68,19 @@ def news_article(article, request) -> dict:
             for note in getattr(article, "public_notes", [])
             if not note.withdrawn_at
         ],
+    }
+
+
+def person(author, request) -> dict:
+    """schema.org Person for an author's page."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "@id": request.build_absolute_uri(author.get_absolute_url()),
+        "url": request.build_absolute_uri(author.get_absolute_url()),
+        "name": author.name,
+        "description": author.bio,
+        "worksFor": {"@type": "NewsMediaOrganization", "name": SITE_NAME},
     }
 
 

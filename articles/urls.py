@@ -26,6 +26,11 @@ urlpatterns = [
         name="section",
     ),
     path(
+        pgettext_lazy("URL", "author/<slug:slug>/"),
+        public_page(views.AuthorView.as_view()),
+        name="author",
+    ),
+    path(
         pgettext_lazy("URL", "article/<slug:slug>/versions/"),
         public_page(views.ArticleVersionsView.as_view(), views.VersionParameters),
         name="versions",

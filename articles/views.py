@@ -8,12 +8,13 @@ from newsroom.parsing import WholeNumberField
 
 from . import surrogate
 from .diff import word_diff
-from .models import Article, Section
+from .models import Article, Author, Section
 from .structured_data import (
     OPEN_GRAPH_LOCALES,
     json_ld_script,
     modified_at,
     news_article,
+    person,
 )
 from .text import reader_text
 
@@ -53,6 +54,29 @@ class SectionView(ArticleListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             section=self.section, current_section=self.section, **kwargs
+        )
+
+
+class AuthorView(ArticleListView):
+    """An author: name, short biography and their articles, newest first."""
+
+    template_name = "articles/author.html"
+
+    def get_queryset(self):
+        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        # Their name and bio (author-N), and the list of their articles.
+        surrogate.tag(
+            self.request, f"author-{self.author.pk}", f"author-list-{self.author.pk}"
+        )
+        theirs = Article.objects.filter(authors=self.author)
+        surrogate.until(self.request, theirs.next_publication())
+        return Article.objects.published().for_listing().filter(authors=self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            author=self.author,
+            json_ld=json_ld_script(person(self.author, self.request)),
+            **kwargs,
         )
 
 

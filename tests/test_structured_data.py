@@ -81,7 +81,12 @@ def test_news_article_carries_every_field(client, corrected):
     note = corrected.correction_notes.get()
     assert data["dateModified"] == note.published_at.isoformat()
     assert data["author"] == [
-        {"@type": "Person", "name": "Katrin Albers", "description": "Außenpolitik."}
+        {
+            "@type": "Person",
+            "name": "Katrin Albers",
+            "description": "Außenpolitik.",
+            "url": "http://testserver/autor/katrin-albers/",
+        }
     ]
     assert data["articleSection"] == corrected.section.name
     assert data["inLanguage"] == "de"
