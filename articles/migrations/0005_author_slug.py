@@ -19,7 +19,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="author",
             name="slug",
-            field=models.SlugField(blank=True, max_length=160, verbose_name="slug"),
+            # No index yet: the unique constraint below brings its own (on
+            # PostgreSQL, an index here would collide with it).
+            field=models.SlugField(
+                blank=True, db_index=False, max_length=160, verbose_name="slug"
+            ),
         ),
         migrations.RunPython(fill_slugs, migrations.RunPython.noop),
         migrations.AlterField(
