@@ -84,8 +84,6 @@ def note_saved(sender, instance, **kwargs) -> None:
     """A published note, new, amended or withdrawn: the hub hears of its feeds."""
     if instance.published_at is None:
         return
-    if kwargs.get("update_fields") == frozenset({"passage"}):
-        return  # the same publication, completed in its own transaction
     names = [("corrections:feed", []), ("corrections:feed-atom", [])]
     language = Article.objects.values_list("language", flat=True).get(
         pk=instance.article_id

@@ -415,7 +415,8 @@ def _go_public(note: CorrectionNote, editor, reports: list[Report]) -> None:
     if before is not None:
         after = Article.objects.values_list(*TEXT_FIELDS).get(pk=note.article_id)
         note.passage = corrected_wording(reader_text(*before), reader_text(*after))
-        note.save(update_fields=["passage"])
+        # Part of the publication just saved (and announced): not a change of its own.
+        CorrectionNote.objects.filter(pk=note.pk).update(passage=note.passage)
     webhooks.announce(note, WebhookDelivery.Event.PUBLISHED)
     _resolve(
         reports,
