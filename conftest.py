@@ -74,6 +74,19 @@ def german_by_default():
 
 
 @pytest.fixture(autouse=True)
+def media_in_a_temporary_directory(settings, tmp_path):
+    """Uploaded pictures and renditions go to a directory of the test's own."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture
+def make_picture(db):
+    from articles.tests.factories import PictureFactory
+
+    return PictureFactory
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Hashing passwords the production way costs most of an admin test's time."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

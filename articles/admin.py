@@ -1,9 +1,11 @@
 from django.contrib import admin, messages
+from django.core.files.storage import default_storage
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import Article, ArticleVersion, Author, Section
+from .models import Article, ArticleVersion, Author, Picture, Section
 from .purges import article_keys
 from .surrogate import purge
 
@@ -19,6 +21,65 @@ class SectionAdmin(admin.ModelAdmin):
 class AuthorAdmin(admin.ModelAdmin):
     list_display = ["name", "bio"]
     search_fields = ["name"]
+
+
+@admin.register(Picture)
+class PictureAdmin(admin.ModelAdmin):
+    list_display = ["thumbnail", "number", "caption", "credit", "uploaded_at"]
+    list_display_links = ["thumbnail", "number"]
+    search_fields = ["caption", "credit", "alt_text"]
+    readonly_fields = ["number", "preview", "size", "how_to_place"]
+    fields = [
+        "image",
+        "preview",
+        "alt_text",
+        "caption",
+        "credit",
+        "size",
+        "how_to_place",
+    ]
+
+    @admin.display(description=_("number"), ordering="pk")
+    def number(self, picture):
+        return picture.pk
+
+    @admin.display(description=_("preview"))
+    def thumbnail(self, picture):
+        sizes = picture.renditions.get("jpeg") or []
+        if not sizes:
+            return "–"
+        return format_html(
+            '<img src="{}" alt="" width="120" height="{}" loading="lazy">',
+            default_storage.url(sizes[0][1]),
+            round(120 * picture.height / max(picture.width, 1)),
+        )
+
+    @admin.display(description=_("preview"))
+    def preview(self, picture):
+        sizes = picture.renditions.get("jpeg") or []
+        if not sizes:
+            return "–"
+        return format_html(
+            '<img src="{}" alt="{}" style="max-width: 100%; height: auto" '
+            'width="{}" height="{}">',
+            default_storage.url(sizes[0][1]), picture.alt_text,
+            sizes[0][0], round(sizes[0][0] * picture.height / max(picture.width, 1)),
+        )  # fmt: skip
+
+    @admin.display(description=_("size"))
+    def size(self, picture):
+        return f"{picture.width} × {picture.height} px" if picture.width else "–"
+
+    @admin.display(description=_("in an article's body"))
+    def how_to_place(self, picture):
+        if not picture.pk:
+            return "–"
+        return format_html("<code>![](bild:{})</code>", picture.pk)
+
+    def save_model(self, request, obj, form, change):
+        # Articles showing it are saved again; a changed caption is recorded as
+        # this editor's change to each of them.
+        obj.save(editor=request.user)
 
 
 class ArticleVersionInline(admin.TabularInline):
@@ -56,12 +117,15 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "kicker", "lead", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["authors"]
+    autocomplete_fields = ["authors", "lead_picture"]
     actions = ["publish", "unpublish"]
     inlines = [ArticleVersionInline]
     view_on_site = True
     fieldsets = [
-        (None, {"fields": ["kicker", "title", "slug", "lead", "body"]}),
+        (
+            None,
+            {"fields": ["kicker", "title", "slug", "lead", "lead_picture", "body"]},
+        ),
         (
             _("Publishing"),
             {"fields": ["section", "authors", "language", "status", "published_at"]},

@@ -31,9 +31,10 @@ class DemoArticle:
     published_at: datetime
     language: str
     body: str
+    number: str = ""  # of its file, "01" to "09"
 
 
-def parse(text: str) -> DemoArticle:
+def parse(text: str, number: str = "") -> DemoArticle:
     head, _, body = text.partition("\n\n")
     fields = dict(line.split(": ", 1) for line in head.splitlines())
     return DemoArticle(
@@ -47,11 +48,15 @@ def parse(text: str) -> DemoArticle:
         ),
         language=fields.get("language", "de"),
         body=body.strip() + "\n",
+        number=number,
     )
 
 
 def demo_articles() -> list[DemoArticle]:
-    return [parse(path.read_text("utf-8")) for path in sorted(DEMO_DIR.glob("*.md"))]
+    return [
+        parse(path.read_text("utf-8"), path.name[:2])
+        for path in sorted(DEMO_DIR.glob("*.md"))
+    ]
 
 
 # Reader reports waiting in the demo queue: (article slug, hours ago, fields).

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from . import pictures
 from .markdown import render_markdown
 from .slugs import unique_slug
 from .text import reader_text
@@ -74,6 +75,70 @@ class Author(models.Model):
         return reverse("articles:author", kwargs={"slug": self.slug})
 
 
+class Picture(models.Model):
+    """A picture for articles, with what readers read of it (articles/pictures.py)."""
+
+    image = models.ImageField(
+        _("picture"),
+        upload_to="bilder/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        validators=[pictures.check_upload],
+        help_text=_(
+            "JPEG, PNG, WebP or AVIF. Location data and other metadata are removed."
+        ),
+    )
+    width = models.PositiveIntegerField(_("width"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("height"), default=0, editable=False)
+    alt_text = models.CharField(
+        _("alt text"),
+        max_length=300,
+        help_text=_("What the picture shows, for readers who cannot see it."),
+    )
+    caption = models.TextField(
+        _("caption"),
+        max_length=600,
+        blank=True,
+        help_text=_("Who or what is shown, where and when. Readers can report it."),
+    )
+    credit = models.CharField(
+        _("credit"),
+        max_length=200,
+        help_text=_('Who made it, e.g. "Photo: Anna Example".'),
+    )
+    renditions = models.JSONField(default=dict, editable=False)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = _("picture")
+        verbose_name_plural = _("pictures")
+
+    def __str__(self):
+        return self.caption[:60] or self.alt_text[:60]
+
+    def save(self, *args, editor=None, **kwargs):
+        """Save; a new file is stripped and rendered, and every article showing
+        the picture is saved again (a changed caption is a new version of it)."""
+        new_file = self.image and not self.image._committed
+        if new_file:
+            clean, self.width, self.height = pictures.without_metadata(self.image)
+            self.image.save(clean.name, clean, save=False)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if new_file or not self.renditions:
+                old, self.renditions = self.renditions, pictures.make_renditions(self)
+                Picture.objects.filter(pk=self.pk).update(renditions=self.renditions)
+                transaction.on_commit(lambda: pictures.delete_renditions(old))
+            for article in self.shown_in():
+                article.save(editor=editor)
+
+    def shown_in(self):
+        return Article.objects.filter(
+            models.Q(lead_picture=self) | models.Q(body__contains=f"(bild:{self.pk})")
+        )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Return articles the public may read: published, and not scheduled."""
@@ -99,11 +164,15 @@ class ArticleQuerySet(models.QuerySet):
     def for_page(self):
         """Return what an article page needs, its published correction notes too."""
         notes = self.model._meta.get_field("correction_notes").related_model
-        return self.for_listing().prefetch_related(
-            models.Prefetch(
-                "correction_notes",
-                queryset=notes.objects.published(),
-                to_attr="public_notes",
+        return (
+            self.for_listing()
+            .select_related("lead_picture")
+            .prefetch_related(
+                models.Prefetch(
+                    "correction_notes",
+                    queryset=notes.objects.published(),
+                    to_attr="public_notes",
+                )
             )
         )
 
@@ -114,7 +183,7 @@ class Article(models.Model):
         PUBLISHED = "published", _("published")
 
     # What a reader reads; changing one after publication makes a new revision.
-    READER_VISIBLE_FIELDS = ("title", "lead", "body")
+    READER_VISIBLE_FIELDS = ("title", "lead", "body", "picture_text")
 
     kicker = models.CharField(
         _("kicker"),
@@ -138,6 +207,25 @@ class Article(models.Model):
         help_text=_("Markdown: ## for subheadings, - for lists, > for quotes."),
     )
     body_html = models.TextField(editable=False, blank=True)
+    lead_picture = models.ForeignKey(
+        Picture,
+        verbose_name=_("lead picture"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lead_of",
+        help_text=_(
+            "Shown under the lead. Pictures in the body: a line of its own with "
+            "![](bild:12), 12 being the picture's number."
+        ),
+    )
+    lead_picture_html = models.TextField(editable=False, blank=True)
+    picture_text = models.TextField(
+        _("captions and credits"),
+        editable=False,
+        blank=True,
+        help_text=_("Of the lead picture and those in the body, as readers see them."),
+    )
     section = models.ForeignKey(
         Section,
         verbose_name=_("section"),
@@ -203,7 +291,7 @@ class Article(models.Model):
             )
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        self.body_html = render_markdown(self.body)
+        self._render_pictures()
         # The previous version and the change are stored together, or neither is.
         with transaction.atomic():
             previous = self._version_readers_saw(editor)
@@ -231,6 +319,23 @@ class Article(models.Model):
             and self.published_at <= timezone.now()
         )
 
+    def _render_pictures(self) -> None:
+        """The body's HTML with its pictures, the lead picture's, their text."""
+        ids = pictures.body_picture_ids(self.body)
+        wanted = set(ids) | ({self.lead_picture_id} if self.lead_picture_id else set())
+        found = Picture.objects.in_bulk(wanted) if wanted else {}
+        body = render_markdown(pictures.with_placeholders(self.body))
+        self.body_html = pictures.put_pictures(body, found)
+        lead = found.get(self.lead_picture_id)
+        self.lead_picture_html = pictures.picture_html(lead, lead=True) if lead else ""
+        shown = [lead] if lead else []
+        shown += [
+            found[pk]
+            for pk in dict.fromkeys(ids)
+            if pk in found and pk != self.lead_picture_id
+        ]
+        self.picture_text = pictures.picture_text(shown)
+
     def _version_readers_saw(self, editor) -> "ArticleVersion | None":
         """Return the version this save replaces, if readers saw it and will notice.
 
@@ -255,8 +360,10 @@ class Article(models.Model):
             return None
         if stored["published_at"] is None or stored["published_at"] > timezone.now():
             return None
-        before = reader_text(stored["title"], stored["lead"], stored["body"])
-        if before == reader_text(self.title, self.lead, self.body):
+        before = reader_text(*(stored[f] for f in self.READER_VISIBLE_FIELDS))
+        if before == reader_text(
+            *(getattr(self, f) for f in self.READER_VISIBLE_FIELDS)
+        ):
             return None
         return ArticleVersion(
             article=self,
@@ -264,6 +371,7 @@ class Article(models.Model):
             title=stored["title"],
             lead=stored["lead"],
             body=stored["body"],
+            picture_text=stored["picture_text"],
             valid_from=stored["revised_at"] or stored["published_at"],
             replaced_at=timezone.now(),
             replaced_by=editor,
@@ -283,6 +391,7 @@ class ArticleVersion(models.Model):
     title = models.CharField(_("headline"), max_length=200)
     lead = models.TextField(_("lead"))
     body = models.TextField(_("body"))
+    picture_text = models.TextField(_("captions and credits"), blank=True)
     valid_from = models.DateTimeField(_("shown from"))
     replaced_at = models.DateTimeField(_("replaced at"))
     replaced_by = models.ForeignKey(

@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from . import pictures
 from .feeds import SITE_NAME
 
 # What may not appear raw inside <script>: "</script>" or "<!--" in an article's
@@ -29,7 +30,7 @@ def news_article(article, request) -> dict:
     with translation.override(article.language):
         policy = absolute(reverse("corrections:policy"))
         home = absolute(reverse("articles:front"))
-    return {
+    data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "@id": url,
@@ -69,6 +70,22 @@ def news_article(article, request) -> dict:
             if not note.withdrawn_at
         ],
     }
+    if article.lead_picture_id and article.lead_picture.renditions:
+        data["image"] = image_object(article.lead_picture, request)
+    return data
+
+
+def image_object(picture, request) -> dict:
+    url, width, height = pictures.largest(picture)
+    return {
+        "@type": "ImageObject",
+        "url": request.build_absolute_uri(url),
+        "width": width,
+        "height": height,
+        "caption": picture.caption,
+        "creditText": picture.credit,
+        "description": picture.alt_text,
+    }
 
 
 def person(author, request) -> dict:
@@ -85,7 +102,10 @@ def person(author, request) -> dict:
 
 
 def json_ld_script(data: dict) -> SafeString:
-    payload = json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES)
+    # Without the spaces after "," and ":": bytes every article page sends.
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(
+        SCRIPT_ESCAPES
+    )
     # The payload contains no "<" any more, so it cannot leave the element.
     return format_html(
         '<script type="application/ld+json">{}</script>', mark_safe(payload)

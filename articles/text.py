@@ -17,6 +17,10 @@ def html_to_text(fragment: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def reader_text(title: str, lead: str, body: str) -> str:
-    """Headline, lead and body as readers see them: markup and spacing removed."""
-    return "\n".join([title.strip(), lead.strip(), html_to_text(render_markdown(body))])
+def reader_text(title: str, lead: str, body: str, picture_text: str = "") -> str:
+    """Headline, lead, body and the pictures' captions and credits as readers
+    see them: markup and spacing removed."""
+    parts = [title.strip(), lead.strip(), html_to_text(render_markdown(body))]
+    if picture_text.strip():
+        parts.append(picture_text.strip())
+    return "\n".join(parts)

@@ -108,13 +108,15 @@ class ArticleDetailView(DetailView):
 
 def article_page_context(article, request) -> dict:
     """What the article page shows besides the article: also used by the form."""
+    data = news_article(article, request)
     return {
         "article": article,
         "current_section": article.section,
         "canonical_url": request.build_absolute_uri(article.canonical_path()),
         "modified_at": modified_at(article),
         "og_locale": OPEN_GRAPH_LOCALES.get(article.language, article.language),
-        "json_ld": json_ld_script(news_article(article, request)),
+        "json_ld": json_ld_script(data),
+        "og_image": data.get("image"),
     }
 
 
@@ -144,13 +146,17 @@ class ArticleVersionsView(DetailView):
         surrogate.tag(self.request, f"article-{article.pk}")
         versions = list(
             article.versions.select_related("correction_note").only(
-                "revision", "title", "lead", "body", "valid_from", "replaced_at",
+                "revision", "title", "lead", "body", "picture_text", "valid_from",
+                "replaced_at",
                 "correction_note__kind", "correction_note__published_at",
                 "correction_note__article_id",
             )
         )  # fmt: skip
-        texts = {v.revision: reader_text(v.title, v.lead, v.body) for v in versions}
-        texts[article.revision] = reader_text(article.title, article.lead, article.body)
+        fields = Article.READER_VISIBLE_FIELDS
+        texts = {
+            v.revision: reader_text(*(getattr(v, f) for f in fields)) for v in versions
+        }
+        texts[article.revision] = reader_text(*(getattr(article, f) for f in fields))
         newest = article.revision
         older = self.revision("from", texts, default=max(newest - 1, 1))
         newer = self.revision("to", texts, default=newest)

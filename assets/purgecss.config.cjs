@@ -7,6 +7,7 @@ module.exports = {
     "articles/**/*.py",
     "corrections/**/*.py",
     "newsroom/**/*.py",
+    "search/**/*.py",
     "static/js/**/*.js",
     ".venv/lib/python*/site-packages/crispy_bootstrap5/templates/**/*.html",
     ".venv/lib/python*/site-packages/crispy_forms/templates/**/*.html",

@@ -117,6 +117,7 @@ def start_site(workdir: Path) -> tuple[subprocess.Popen, dict]:
         "versions": (f"/artikel/{slug}/versionen/?from=1&to={revision}", False),
         "status": (status, False),
         "confirmation": (status + "?gesendet=1", False),
+        "search": ("/suche/?q=Soldaten", False),
         "English front": ("/en/", True),
         "English article": (english, True),
     }

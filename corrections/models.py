@@ -23,7 +23,13 @@ SUGGESTION_MAX_LENGTH = 5000
 SOURCE_URL_MAX_LENGTH = 500
 NAME_MAX_LENGTH = 100
 # The parts of an article a reader can select a passage in.
-PART_CHOICES = [("title", _("headline")), ("lead", _("lead")), ("body", _("body"))]
+PART_CHOICES = [
+    ("title", _("headline")),
+    ("lead", _("lead")),
+    ("body", _("body")),
+    ("caption", _("caption")),
+    ("credit", _("picture credit")),
+]
 EMAIL_MAX_LENGTH = 254
 
 

@@ -69,12 +69,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    # Full-text search on PostgreSQL (search/backends.py); inert on SQLite.
+    "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks_db",
     "axes",
     "articles",
     "corrections",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -100,8 +103,18 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # Pages without their templates' indentation (newsroom/
+            # template_loaders.py); kept once loaded, as Django's default are.
+            "loaders": [
+                (
+                    "django.template.loaders.cached.Loader",
+                    [
+                        "newsroom.template_loaders.DedentingLoader",
+                        "newsroom.template_loaders.DedentingAppLoader",
+                    ],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.csp",
@@ -245,6 +258,18 @@ if PRODUCTION:
             "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         },
     }
+
+# Uploaded pictures and their renditions (articles/pictures.py), through the
+# default storage: these files by default, served by Django under MEDIA_URL
+# (newsroom/media.py); the README shows an S3-compatible bucket instead.
+MEDIA_ROOT = os.environ.get("NEWSROOM_MEDIA_ROOT", str(BASE_DIR / "media"))
+MEDIA_URL = os.environ.get("NEWSROOM_MEDIA_URL", "/medien/")
+NEWSROOM_PICTURE_MAX_BYTES = int(
+    os.environ.get("NEWSROOM_PICTURE_MAX_BYTES", 20_000_000)
+)
+NEWSROOM_PICTURE_MAX_PIXELS = int(
+    os.environ.get("NEWSROOM_PICTURE_MAX_PIXELS", 50_000_000)
+)
 
 # A strict Content Security Policy on every page, the admin included: only our own
 # scripts, styles, images and fonts; no inline code; no framing; forms post home.

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -5,10 +6,12 @@ from django.urls import include, path
 
 from articles.seo import robots_txt, web_manifest
 from articles.sitemaps import SITEMAPS, NewsSitemap
+from newsroom.media import media
 
 # German pages live at the root, English ones under /en/.
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media, name="media"),
     path("robots.txt", robots_txt, name="robots"),
     path("manifest.webmanifest", web_manifest, name="manifest"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
@@ -21,6 +24,7 @@ urlpatterns = [
     *i18n_patterns(
         path("", include("articles.urls")),
         path("", include("corrections.urls")),
+        path("", include("search.urls")),
         prefix_default_language=False,
     ),
 ]

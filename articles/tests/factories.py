@@ -42,3 +42,29 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     def authors(self, create, extracted, **kwargs):
         if create:
             self.authors.set(extracted if extracted is not None else [AuthorFactory()])
+
+
+def picture_file(width=1000, height=600, color="steelblue", format="JPEG", exif=None):
+    """An image file as a camera or an editor's computer would give one."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    out = io.BytesIO()
+    options = {"exif": exif} if exif is not None else {}
+    Image.new("RGB", (width, height), color).save(out, format, **options)
+    extension = {"JPEG": "jpg"}.get(format, format.lower())
+    return SimpleUploadedFile(
+        f"foto.{extension}", out.getvalue(), content_type=f"image/{extension}"
+    )
+
+
+class PictureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "articles.Picture"
+
+    image = factory.LazyFunction(picture_file)
+    alt_text = "Ein Feld unter blauem Himmel."
+    caption = factory.Sequence(lambda n: f"Bildunterschrift {n}")
+    credit = "Foto: Anna Beispiel"

@@ -57,7 +57,7 @@ def test_article_page_shows_everything_a_reader_expects(
     byline = re.sub(
         r"<[^>]+>", "", re.search(r'<p class="byline">.*?</p>', html, re.S)[0]
     )
-    assert "Von\n  Anna Berg und Ben Kurz" in byline
+    assert "Von\nAnna Berg und Ben Kurz" in byline
     assert (
         '<time datetime="2024-11-01T14:05:00+01:00">1. November 2024, 14:05 Uhr' in html
     )

@@ -180,7 +180,9 @@
       var inner = part.matches(BLOCKS) ? [part] : part.querySelectorAll(BLOCKS);
       inner.forEach(function (block) {
         // The innermost blocks with words: a quote's paragraphs, not the quote.
-        if (block.textContent.trim() && !block.querySelector(BLOCKS)) {
+        // (A body picture's caption is a part inside a part: listed once.)
+        var fresh = found.indexOf(block) < 0;
+        if (fresh && block.textContent.trim() && !block.querySelector(BLOCKS)) {
           found.push(block);
         }
       });

@@ -13,10 +13,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def site(make_article, editor):
+def site(make_article, make_picture, editor):
+    inside = make_picture(caption="Eine Karte der Region.")
     article = make_article(
         title="Soldaten in Kursk",
-        body="Erster Absatz.\n\n## Zwischentitel\n\nEs sind rund 8000 Soldaten.",
+        body="Erster Absatz.\n\n## Zwischentitel\n\nEs sind rund 8000 Soldaten."
+        f"\n\n![](bild:{inside.pk})\n",
+        lead_picture=make_picture(),
     )
     article.body = article.body.replace("8000", "11.000")
     article.save(editor=editor)
@@ -42,6 +45,9 @@ def pages(site):
         "status": status_url(site["report"]),
         "confirmation": status_url(site["report"]) + "?gesendet=1",
         "not found": "/gibt-es-nicht/",
+        "search": "/suche/?q=Soldaten",
+        "search, a mistyped date": "/suche/?q=Soldaten&from=31.02.2026",
+        "english search": "/en/search/?q=correct",
         "english front": "/en/",
         "english article": f"/en/article/{english.slug}/",
     }

@@ -1,10 +1,12 @@
 import os
 import secrets
 from datetime import datetime, timedelta
+from io import StringIO
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +19,7 @@ from articles.demo_content import (
     SECTIONS,
     demo_articles,
 )
+from articles.demo_pictures import demo_picture
 from articles.markdown import render_markdown
 from articles.models import Article, Author, Section
 from articles.slugs import slugify_german
@@ -43,7 +46,9 @@ class Command(BaseCommand):
             self.load_reports()
             password = self.ensure_editor()
             self.load_correction()
-        purge_everything()  # the demo wrote some rows with update()
+            # Some rows were written with update(), which no receiver hears.
+            call_command("rebuild_search_index", stdout=StringIO())
+        purge_everything()
         self.stdout.write(
             self.style.SUCCESS(
                 gettext("Demo content ready: %(count)d articles.") % {"count": count}
@@ -83,6 +88,7 @@ class Command(BaseCommand):
                     "language": demo.language,
                     "status": Article.Status.PUBLISHED,
                     "published_at": demo.published_at,
+                    "lead_picture": demo_picture(demo.number),
                 },
             )
             article.authors.set([authors[name] for name in demo.authors])

@@ -1,0 +1,90 @@
+"""The search's parameters: as the page cache keys them, and as readers see them."""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.parsing import WholeNumberField
+
+from .text import MAX_QUERY_CHARACTERS
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+class QueryField(forms.CharField):
+    """Any text at all: control characters become spaces, runs of space one,
+    and only the first MAX_QUERY_CHARACTERS count (search/text.py)."""
+
+    def to_python(self, value):
+        value = " ".join(CONTROL.sub(" ", super().to_python(value)).split())
+        return value[:MAX_QUERY_CHARACTERS]
+
+
+class LooseField(forms.CharField):
+    """A value the search form checks and explains (a typed date): kept as typed,
+    shortened, so that a mistake reaches the page rather than a 404."""
+
+    def to_python(self, value):
+        return " ".join(CONTROL.sub(" ", super().to_python(value)).split())[:40]
+
+
+class SearchParameters(forms.Form):
+    """What identifies a result page, for `public_page`: normalised, never refused
+    except for a page number no link carries."""
+
+    q = QueryField(required=False)
+    section = LooseField(required=False)
+    from_ = LooseField(required=False)
+    to = LooseField(required=False)
+    page = WholeNumberField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["from"] = self.fields.pop("from_")
+
+    def clean(self):
+        data = super().clean()
+        raw = (self.data.get("q") or "").strip()
+        data["cut"] = len(" ".join(raw.split())) > MAX_QUERY_CHARACTERS
+        return data
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search for"),
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    section = forms.ChoiceField(
+        label=_("Section"),
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    from_ = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    to = forms.DateField(label=_("Until"), required=False, widget=DateInput())
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["from"] = self.fields.pop("from_")
+        self.fields["section"].choices = [
+            ("", _("All sections")),
+            *((section.slug, section.name) for section in sections),
+        ]
+        self.sections = {section.slug: section for section in sections}
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("from"), data.get("to")
+        if since and until and since > until:
+            self.add_error(
+                "to", _("The end of the period must not lie before its start.")
+            )
+        return data

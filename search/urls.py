@@ -1,0 +1,17 @@
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from articles.caching import public_page
+
+from . import views
+from .forms import SearchParameters
+
+app_name = "search"
+
+urlpatterns = [
+    path(
+        pgettext_lazy("URL", "search/"),
+        public_page(views.SearchView.as_view(), SearchParameters),
+        name="results",
+    ),
+]
