@@ -73,7 +73,12 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, sections=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["from"] = self.fields.pop("from_")
+        # "from" is a Python keyword, but it is the parameter readers' links carry;
+        # it goes back in its place, before "to".
+        self.fields = {
+            ("from" if name == "from_" else name): field
+            for name, field in self.fields.items()
+        }
         self.fields["section"].choices = [
             ("", _("All sections")),
             *((section.slug, section.name) for section in sections),

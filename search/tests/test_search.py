@@ -110,9 +110,12 @@ def test_section_and_date_filters(client, make_article, make_section):
 
 def test_a_mistyped_period_is_explained_and_the_query_kept(client, make_article):
     make_article(title="Kursk", body="Text.")
+    _, html = found(client, "Kursk")
+    assert html.index('for="id_from"') < html.index('for="id_to"')  # Von, then Bis
     titles, html = found(client, "Kursk", **{"from": "31.02.2026"})
     assert titles == []
-    assert "Bitte ein gültiges Datum eingeben." in html
+    # A date field shows no value it cannot read: the message repeats it.
+    assert "„31.02.2026“: Bitte ein gültiges Datum eingeben." in html
     assert 'value="Kursk"' in html and 'value="31.02.2026"' in html
 
     _, html = found(client, "Kursk", **{"from": "2026-05-01", "to": "2026-04-01"})

@@ -1,6 +1,8 @@
 """A reader searches, opens an article with its lead picture and reports a
 wrong caption, in a real Chromium."""
 
+import time
+
 import pytest
 
 from articles.tests.factories import picture_file
@@ -76,6 +78,13 @@ def test_the_lead_picture_comes_in_the_right_size_and_moves_nothing(
         device_scale_factor=2 if width < 500 else 1,
     )  # fmt: skip
     page = context.new_page()
+
+    def late(route):
+        # As over a real network: the page is laid out before the picture comes.
+        time.sleep(0.5)
+        route.continue_()
+
+    page.route("**/medien/**", late)
     page.goto(pictured.get_absolute_url())
     image = page.locator(".lead-figure img")
     image.wait_for()
