@@ -45,25 +45,25 @@ class PictureAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("preview"))
     def thumbnail(self, picture):
-        sizes = picture.renditions.get("jpeg") or []
-        if not sizes:
-            return "–"
-        return format_html(
-            '<img src="{}" alt="" width="120" height="{}" loading="lazy">',
-            default_storage.url(sizes[0][1]),
-            round(120 * picture.height / max(picture.width, 1)),
-        )
+        return self._smallest(picture, width=120, alt="")
 
     @admin.display(description=_("preview"))
     def preview(self, picture):
+        return self._smallest(picture, alt=picture.alt_text)
+
+    @staticmethod
+    def _smallest(picture, *, alt, width=None):
+        """The smallest JPEG rendition, at `width` or its own."""
         sizes = picture.renditions.get("jpeg") or []
         if not sizes:
             return "–"
+        own, name = sizes[0]
+        width = width or own
         return format_html(
-            '<img src="{}" alt="{}" style="max-width: 100%; height: auto" '
-            'width="{}" height="{}">',
-            default_storage.url(sizes[0][1]), picture.alt_text,
-            sizes[0][0], round(sizes[0][0] * picture.height / max(picture.width, 1)),
+            '<img src="{}" alt="{}" width="{}" height="{}" loading="lazy" '
+            'style="max-width: 100%; height: auto">',
+            default_storage.url(name), alt, width,
+            round(width * picture.height / max(picture.width, 1)),
         )  # fmt: skip
 
     @admin.display(description=_("size"))

@@ -10,7 +10,7 @@ query as words only (search/text.py), so no FTS syntax reaches either.
 import operator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import cache, reduce
+from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, connections
@@ -154,10 +154,9 @@ def start_of(day: date) -> datetime:
 WEIGHTS = [0.0, 0.0, 0.25, 0.25 * TITLE_WEIGHT]
 
 
-@cache
-def _backends():
-    return {"sqlite": SQLiteBackend(), "postgresql": PostgresBackend()}
+# By Django's name for the database in use; the backends hold no state.
+BACKENDS = {"sqlite": SQLiteBackend(), "postgresql": PostgresBackend()}
 
 
 def search_backend(using="default"):
-    return _backends()[connections[using].vendor]
+    return BACKENDS[connections[using].vendor]

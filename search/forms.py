@@ -12,28 +12,25 @@ from .text import MAX_QUERY_CHARACTERS
 CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 
 
-class QueryField(forms.CharField):
-    """Any text at all: control characters become spaces, runs of space one,
-    and only the first MAX_QUERY_CHARACTERS count (search/text.py)."""
-
-    def to_python(self, value):
-        value = " ".join(CONTROL.sub(" ", super().to_python(value)).split())
-        return value[:MAX_QUERY_CHARACTERS]
-
-
 class LooseField(forms.CharField):
-    """A value the search form checks and explains (a typed date): kept as typed,
-    shortened, so that a mistake reaches the page rather than a 404."""
+    """Any text at all, never refused: control characters become spaces, runs of
+    space one, and only the first `keep` characters count. The search form
+    then checks and explains what it means (a typed date), so that a mistake
+    reaches the page rather than a 404."""
+
+    def __init__(self, *, keep=40, **kwargs):
+        self.keep = keep
+        super().__init__(**kwargs)
 
     def to_python(self, value):
-        return " ".join(CONTROL.sub(" ", super().to_python(value)).split())[:40]
+        return " ".join(CONTROL.sub(" ", super().to_python(value)).split())[: self.keep]
 
 
 class SearchParameters(forms.Form):
     """What identifies a result page, for `public_page`: normalised, never refused
     except for a page number no link carries."""
 
-    q = QueryField(required=False)
+    q = LooseField(required=False, keep=MAX_QUERY_CHARACTERS)  # search/text.py
     section = LooseField(required=False)
     from_ = LooseField(required=False)
     to = LooseField(required=False)

@@ -67,7 +67,7 @@ def search(
     results = Results(words=words, page=page, total=0)
     if not words or page > MAX_PAGES:
         return results
-    stems = text.query_stems(query, language)
+    stems = text.query_stems(words, language)
     hits = search_backend().search(
         Query(
             language=language,
@@ -105,7 +105,5 @@ def search(
 
 def next_change():
     """When an entry not yet public becomes so: result pages change then."""
-    moment = SearchDocument.objects.filter(visible_from__gt=timezone.now()).aggregate(
-        first=Min("visible_from")
-    )["first"]
-    return moment
+    upcoming = SearchDocument.objects.filter(visible_from__gt=timezone.now())
+    return upcoming.aggregate(first=Min("visible_from"))["first"]

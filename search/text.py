@@ -61,8 +61,8 @@ def query_words(query: str, language: str) -> list[str]:
     return list(unique)[:MAX_QUERY_WORDS]
 
 
-def query_stems(query: str, language: str) -> list[str]:
-    words = query_words(query, language)
+def query_stems(words: list[str], language: str) -> list[str]:
+    """The stems of a query's words (query_words), each once."""
     return list(dict.fromkeys(stemmer(language).stemWords([w.lower() for w in words])))
 
 
