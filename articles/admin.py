@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from .models import Article, ArticleVersion, Author, Picture, Section
 from .purges import article_keys
@@ -11,10 +12,12 @@ from .surrogate import purge
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(TranslationAdmin):
+    """Name and description in each language, side by side (articles/translation.py)."""
+
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
-    prepopulated_fields = {"slug": ["name"]}
+    prepopulated_fields = {"slug": ["name_de"]}
 
 
 @admin.register(Author)
@@ -117,7 +120,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "kicker", "lead", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["authors", "lead_picture"]
+    autocomplete_fields = ["authors", "lead_picture", "translation"]
     actions = ["publish", "unpublish"]
     inlines = [ArticleVersionInline]
     view_on_site = True
@@ -128,7 +131,16 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         (
             _("Publishing"),
-            {"fields": ["section", "authors", "language", "status", "published_at"]},
+            {
+                "fields": [
+                    "section",
+                    "authors",
+                    "language",
+                    "translation",
+                    "status",
+                    "published_at",
+                ]
+            },
         ),
     ]
 

@@ -23,6 +23,22 @@ def language_url(path: str, code: str) -> str:
     return translated
 
 
+def edition_links(article, translated, path: str) -> list[tuple]:
+    """The language switch on an article's pages: this page in its own
+    language, the translation in the other, else that edition's front page."""
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code == article.language:
+            url = path
+        elif translated is not None and translated.language == code:
+            url = translated.canonical_path()
+        else:
+            with translation.override(code):
+                url = reverse("articles:front")
+        links.append((code, get_language_info(code)["name_local"], url))
+    return links
+
+
 def navigation(request):
     """Offer sections and language links to every page, computed only when used."""
 

@@ -9,8 +9,29 @@ from django.utils import timezone
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 
-SECTIONS = [("politik", "Politik"), ("wirtschaft", "Wirtschaft"),
-            ("wissen", "Wissen"), ("kultur", "Kultur")]  # fmt: skip
+# slug: (German name, English name, German description, English description)
+SECTIONS = {
+    "politik": (
+        "Politik", "Politics",
+        "Nachrichten und Hintergründe aus Deutschland und der Welt.",
+        "News and background from Germany and the world.",
+    ),
+    "wirtschaft": (
+        "Wirtschaft", "Business",
+        "Unternehmen, Geld und Verbraucherfragen.",
+        "Companies, money and consumer affairs.",
+    ),
+    "wissen": (
+        "Wissen", "Science",
+        "Forschung, Natur und wie wir arbeiten.",
+        "Research, nature and how we work.",
+    ),
+    "kultur": (
+        "Kultur", "Culture",
+        "Bücher, Bühne, Hörspiel und Stadtleben.",
+        "Books, stage, radio drama and city life.",
+    ),
+}  # fmt: skip
 
 AUTHORS = {
     "Katrin Albers": "Katrin Albers berichtet über Außen- und Sicherheitspolitik.",
@@ -31,7 +52,8 @@ class DemoArticle:
     published_at: datetime
     language: str
     body: str
-    number: str = ""  # of its file, "01" to "09"
+    number: str = ""  # of its file, "01" to "10"
+    translation_of: str = ""  # the number of the article it translates
 
 
 def parse(text: str, number: str = "") -> DemoArticle:
@@ -49,6 +71,7 @@ def parse(text: str, number: str = "") -> DemoArticle:
         language=fields.get("language", "de"),
         body=body.strip() + "\n",
         number=number,
+        translation_of=fields.get("translation of", ""),
     )
 
 

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -13,8 +14,15 @@ from .text import reader_text
 class Section(models.Model):
     """A desk of the newsroom (Ressort), such as politics or business."""
 
+    # name and description have a text per language (articles/translation.py).
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.CharField(
+        _("description"),
+        max_length=300,
+        blank=True,
+        help_text=_("One sentence under the section's name, on its page."),
+    )
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Sections are listed by this number.")
     )
@@ -166,13 +174,19 @@ class ArticleQuerySet(models.QuerySet):
         notes = self.model._meta.get_field("correction_notes").related_model
         return (
             self.for_listing()
-            .select_related("lead_picture")
+            .select_related("lead_picture", "translation")
             .prefetch_related(
                 models.Prefetch(
                     "correction_notes",
                     queryset=notes.objects.published(),
                     to_attr="public_notes",
-                )
+                ),
+                # A correction to the translation is pointed to from this page.
+                models.Prefetch(
+                    "translation__correction_notes",
+                    queryset=notes.objects.published(),
+                    to_attr="public_notes",
+                ),
             )
         )
 
@@ -247,6 +261,19 @@ class Article(models.Model):
     language = models.CharField(
         _("language"), max_length=5, choices=settings.LANGUAGES, default="de"
     )
+    # Kept on both articles: each one's page links to the other.
+    translation = models.OneToOneField(
+        "self",
+        verbose_name=_("translation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "The same article in the other language. Linked on both, "
+            "and shown on both pages."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     revision = models.PositiveIntegerField(
@@ -298,12 +325,28 @@ class Article(models.Model):
             if previous is not None:
                 self.revision = previous.revision + 1
                 self.revised_at = previous.replaced_at
+            self._unlink_translations()
             super().save(*args, **kwargs)
+            if self.translation_id:
+                Article.objects.filter(pk=self.translation_id).update(
+                    translation=self.pk
+                )
             if previous is not None:
                 previous.save()
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.translation_id and self.translation_id == self.pk:
+            raise ValidationError(
+                {"translation": _("An article cannot be its own translation.")}
+            )
+        if self.translation is not None and self.translation.language == self.language:
+            raise ValidationError(
+                {"translation": _("The translation must be in another language.")}
+            )
 
     def canonical_path(self) -> str:
         """The article's address in its own language (German at /, English /en/)."""
@@ -318,6 +361,23 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    def _unlink_translations(self) -> None:
+        """Before linking: the old partners of both articles are let go.
+
+        By update(), which sends no signal: their pages carry this article's
+        key or the new partner's, and are purged with them (articles/purges.py).
+        """
+        left = Article.objects.none()
+        if self.pk:
+            left = Article.objects.filter(translation_id=self.pk).exclude(
+                pk=self.translation_id
+            )
+        if self.translation_id:
+            left = left | Article.objects.filter(
+                translation_id=self.translation_id
+            ).exclude(pk=self.pk)
+        left.update(translation=None)
 
     def _render_pictures(self) -> None:
         """The body's HTML with its pictures, the lead picture's, their text."""
@@ -352,6 +412,7 @@ class Article(models.Model):
                 "published_at",
                 "revision",
                 "revised_at",
+                "body_html",
                 *self.READER_VISIBLE_FIELDS,
             )
             .first()
@@ -371,6 +432,7 @@ class Article(models.Model):
             title=stored["title"],
             lead=stored["lead"],
             body=stored["body"],
+            body_html=stored["body_html"],
             picture_text=stored["picture_text"],
             valid_from=stored["revised_at"] or stored["published_at"],
             replaced_at=timezone.now(),
@@ -391,6 +453,8 @@ class ArticleVersion(models.Model):
     title = models.CharField(_("headline"), max_length=200)
     lead = models.TextField(_("lead"))
     body = models.TextField(_("body"))
+    # As readers saw it, kept so that comparing versions renders no Markdown.
+    body_html = models.TextField(editable=False, blank=True)
     picture_text = models.TextField(_("captions and credits"), blank=True)
     valid_from = models.DateTimeField(_("shown from"))
     replaced_at = models.DateTimeField(_("replaced at"))

@@ -35,7 +35,10 @@ def article_changed(sender, instance, **kwargs) -> None:
             article_id=instance.pk
         ).values_list("author_id", flat=True)
     ]
-    surrogate.purge([*article_keys(instance, section_before=before), *authors])
+    # A translation's page shows this article's title and notes, and carries its
+    # key (ArticleDetailView); one just linked does not carry it yet.
+    linked = [f"article-{instance.translation_id}"] if instance.translation_id else []
+    surrogate.purge([*article_keys(instance, section_before=before), *authors, *linked])
 
 
 def authors_changed(sender, instance, action, pk_set=None, **kwargs) -> None:

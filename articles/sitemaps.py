@@ -10,15 +10,37 @@ NEWS_WINDOW = timedelta(hours=48)
 
 
 class ArticleSitemap(Sitemap):
+    """Each article at its address in its own edition; one with a translation
+    names both as alternates (hreflang), as its page does."""
+
     changefreq = "daily"
 
     def items(self):
-        return Article.objects.published().only(
-            "slug", "language", "published_at", "revised_at"
-        )
+        return (
+            Article.objects.published()
+            .select_related("translation")
+            .only(
+                "slug", "language", "published_at", "revised_at",
+                "translation__slug", "translation__language",
+                "translation__status", "translation__published_at",
+            )
+        )  # fmt: skip
 
     def location(self, article):
         return article.canonical_path()
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            article, translated = url["item"], url["item"].translation
+            if translated is None or not translated.is_public:
+                continue
+            origin = url["location"].removesuffix(article.canonical_path())
+            url["alternates"] = [
+                {"lang_code": a.language, "location": origin + a.canonical_path()}
+                for a in (article, translated)
+            ]
+        return urls
 
     def lastmod(self, article):
         return article.revised_at or article.published_at

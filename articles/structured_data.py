@@ -72,6 +72,15 @@ def news_article(article, request) -> dict:
     }
     if article.lead_picture_id and article.lead_picture.renditions:
         data["image"] = image_object(article.lead_picture, request)
+    translated = article.translation if article.translation_id else None
+    if translated is not None and translated.is_public:
+        # The one published first is taken for the original.
+        original = article.published_at <= translated.published_at
+        data["workTranslation" if original else "translationOfWork"] = {
+            "@type": "NewsArticle",
+            "@id": absolute(translated.canonical_path()),
+            "inLanguage": translated.language,
+        }
     return data
 
 

@@ -1,13 +1,18 @@
 from django import forms
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from newsroom.parsing import WholeNumberField
 
 from . import surrogate
-from .diff import word_diff
+from .context_processors import edition_links
+from .markdown import render_markdown
 from .models import Article, Author, Section
 from .structured_data import (
     OPEN_GRAPH_LOCALES,
@@ -16,7 +21,7 @@ from .structured_data import (
     news_article,
     person,
 )
-from .text import reader_text
+from .version_diff import compare_versions
 
 
 def can_preview(request) -> bool:
@@ -30,6 +35,11 @@ def can_preview(request) -> bool:
     return request.user.is_staff and request.user.has_perm("articles.view_article")
 
 
+def in_edition():
+    """The articles of the edition being shown: German at /, English at /en/."""
+    return Article.objects.filter(language=get_language())
+
+
 class ArticleListView(ListView):
     template_name = "articles/front.html"
     context_object_name = "articles"
@@ -37,8 +47,8 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         surrogate.tag(self.request, "front")
-        surrogate.until(self.request, Article.objects.next_publication())
-        return Article.objects.published().for_listing()
+        surrogate.until(self.request, in_edition().next_publication())
+        return in_edition().published().for_listing()
 
 
 class SectionView(ArticleListView):
@@ -47,9 +57,9 @@ class SectionView(ArticleListView):
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
         surrogate.tag(self.request, f"section-{self.section.pk}")
-        in_section = Article.objects.filter(section=self.section)
+        in_section = in_edition().filter(section=self.section)
         surrogate.until(self.request, in_section.next_publication())
-        return Article.objects.published().for_listing().filter(section=self.section)
+        return in_section.published().for_listing()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -68,9 +78,9 @@ class AuthorView(ArticleListView):
         surrogate.tag(
             self.request, f"author-{self.author.pk}", f"author-list-{self.author.pk}"
         )
-        theirs = Article.objects.filter(authors=self.author)
+        theirs = in_edition().filter(authors=self.author)
         surrogate.until(self.request, theirs.next_publication())
-        return Article.objects.published().for_listing().filter(authors=self.author)
+        return theirs.published().for_listing()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -80,7 +90,21 @@ class AuthorView(ArticleListView):
         )
 
 
-class ArticleDetailView(DetailView):
+class InItsEdition:
+    """An article's pages live in its own language's edition: asked for in the
+    other one (/en/article/<a German article>/), they redirect there."""
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.language != get_language():
+            with translation.override(self.object.language):
+                path = reverse(request.resolver_match.view_name, kwargs=kwargs)
+            query = request.GET.urlencode()
+            return redirect(f"{path}?{query}" if query else path, permanent=True)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+
+class ArticleDetailView(InItsEdition, DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
@@ -100,6 +124,8 @@ class ArticleDetailView(DetailView):
             self.request,
             f"article-{article.pk}",
             *(f"author-{author.pk}" for author in article.authors.all()),
+            # It shows its translation's title and that one's corrections.
+            *([f"article-{article.translation_id}"] if article.translation_id else []),
         )
         return super().get_context_data(
             **article_page_context(article, self.request), **kwargs
@@ -109,8 +135,16 @@ class ArticleDetailView(DetailView):
 def article_page_context(article, request) -> dict:
     """What the article page shows besides the article: also used by the form."""
     data = news_article(article, request)
+    translated = public_translation(article)
     return {
         "article": article,
+        "translated": translated,
+        "translated_url": (
+            request.build_absolute_uri(translated.canonical_path())
+            if translated
+            else ""
+        ),
+        "language_links": edition_links(article, translated, request.path),
         "current_section": article.section,
         "canonical_url": request.build_absolute_uri(article.canonical_path()),
         "modified_at": modified_at(article),
@@ -132,49 +166,107 @@ class VersionParameters(forms.Form):
         self.fields["from"] = self.fields.pop("from_")
 
 
-class ArticleVersionsView(DetailView):
-    """The public history of an article's text, and what changed between two."""
+def public_translation(article) -> Article | None:
+    """The article's translation, if readers may read it."""
+    translated = article.translation
+    return translated if translated is not None and translated.is_public else None
+
+
+class ArticleVersionsView(InItsEdition, DetailView):
+    """The public history of an article's text, and what changed between two.
+
+    Each correction note is listed at the version that carries its change. Only
+    the two versions compared are read in full: a long history stays light.
+    """
 
     context_object_name = "article"
     template_name = "articles/versions.html"
 
     def get_queryset(self):
-        return Article.objects.published().select_related("section")
+        return Article.objects.published().select_related("section", "translation")
 
     def get_context_data(self, **kwargs):
         article = self.object
         surrogate.tag(self.request, f"article-{article.pk}")
-        versions = list(
-            article.versions.select_related("correction_note").only(
-                "revision", "title", "lead", "body", "picture_text", "valid_from",
-                "replaced_at",
-                "correction_note__kind", "correction_note__published_at",
-                "correction_note__article_id",
+        earlier = list(
+            article.versions.only(
+                "revision", "valid_from", "replaced_at", "correction_note_id"
             )
-        )  # fmt: skip
-        fields = Article.READER_VISIBLE_FIELDS
-        texts = {
-            v.revision: reader_text(*(getattr(v, f) for f in fields)) for v in versions
-        }
-        texts[article.revision] = reader_text(*(getattr(article, f) for f in fields))
+        )
         newest = article.revision
-        older = self.revision("from", texts, default=max(newest - 1, 1))
-        newer = self.revision("to", texts, default=newest)
+        revisions = [v.revision for v in earlier] + [newest]
+        older = self.revision("from", revisions, default=max(newest - 1, 1))
+        newer = self.revision("to", revisions, default=newest)
+        rows = version_rows(article, earlier, article.correction_notes.published())
+        comparison = None
+        if older != newer:
+            texts = compared_texts(article, {older, newer})
+            comparison = compare_versions(texts[older], texts[newer])
+        labels = [
+            _("Version %(number)d") % {"number": number} for number in (older, newer)
+        ]
         return super().get_context_data(
             current_section=article.section,
-            versions=versions,
-            revisions=sorted(texts),
+            language_links=edition_links(
+                article, public_translation(article), self.request.path
+            ),
+            rows=rows,
+            revisions=revisions,
             older=older,
             newer=newer,
-            diff=word_diff(texts[older], texts[newer]) if older != newer else None,
+            summary=comparison.summary() if comparison else "",
+            diff=comparison.as_html(*labels) if comparison else None,
             **kwargs,
         )
 
-    def revision(self, name: str, texts: dict, default: int) -> int:
+    def revision(self, name: str, revisions: list, default: int) -> int:
         """The version a parameter names; one the article never had is a 404."""
         value = self.request.page_parameters[name]
         if value is None:
             return default
-        if value not in texts:
+        if value not in revisions:
             raise Http404
         return value
+
+
+def version_rows(article, earlier, notes) -> list[dict]:
+    """The versions, oldest first, each with the notes whose change it carries.
+
+    A note carries the version it names; older notes that name none, the
+    version after the last change tied to them.
+    """
+    since = {v.revision: v.valid_from for v in earlier}
+    since[article.revision] = article.revised_at or article.published_at
+    tied: dict[int, list[int]] = {}
+    for version in earlier:
+        if version.correction_note_id:
+            tied.setdefault(version.correction_note_id, []).append(version.revision)
+    carried: dict[int, list] = {}
+    for note in notes:
+        changed = tied.get(note.pk, [])
+        revision = note.revision or (max(changed) + 1 if changed else None)
+        if revision in since:
+            note.compare_from = min(changed, default=revision - 1)
+            carried.setdefault(revision, []).append(note)
+    return [
+        {
+            "revision": revision,
+            "since": since[revision],
+            "current": revision == article.revision,
+            "notes": carried.get(revision, []),
+        }
+        for revision in sorted(since)
+    ]
+
+
+def compared_texts(article, revisions: set) -> dict:
+    """Headline, lead, body HTML and pictures' texts of the versions compared."""
+    fields = ("title", "lead", "body_html", "picture_text")
+    texts = {
+        revision: (title, lead, body_html or render_markdown(body), pictures)
+        for revision, title, lead, body_html, pictures, body in article.versions.filter(
+            revision__in=revisions
+        ).values_list("revision", *fields, "body")
+    }
+    texts[article.revision] = tuple(getattr(article, f) for f in fields)
+    return texts

@@ -165,7 +165,11 @@ class CorrectionLogView(ListView):
     def get_queryset(self):
         notes = (
             CorrectionNote.objects.published()
-            .filter(article__in=Article.objects.published())
+            # The edition's: notes on articles in the language of the page.
+            .filter(
+                article__in=Article.objects.published(),
+                article__language=get_language(),
+            )
             .select_related("article__section")
             .order_by("-published_at", "-pk")
         )

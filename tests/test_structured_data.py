@@ -131,7 +131,7 @@ def test_json_ld_stays_valid_with_any_article_text(client, make_article):
 
 
 def test_article_page_has_open_graph_and_a_canonical_link(client, corrected):
-    html = client.get(f"/en/article/{corrected.slug}/").text
+    html = client.get(f"/artikel/{corrected.slug}/").text
     canonical = f"http://testserver/artikel/{corrected.slug}/"
     assert f'<link rel="canonical" href="{canonical}">' in html
     assert f'<meta property="og:url" content="{canonical}">' in html

@@ -66,7 +66,9 @@ def test_article_page_shows_everything_a_reader_expects(
 
 
 def test_article_page_in_english_uses_english_words_and_dates(client, make_article):
-    article = make_article(published_at=datetime(2024, 11, 1, 14, 5, tzinfo=BERLIN))
+    article = make_article(
+        published_at=datetime(2024, 11, 1, 14, 5, tzinfo=BERLIN), language="en"
+    )
     response = client.get(f"/en/article/{article.slug}/")
     assert response.status_code == 200
     assert '<html lang="en">' in response.text

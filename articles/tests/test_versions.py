@@ -80,9 +80,12 @@ def test_versions_page_shows_the_diff(client, make_article):
     article.save()
     response = client.get(f"/artikel/{article.slug}/versionen/")
     assert response.status_code == 200
-    assert "<del>8000</del> <ins>10.000</ins>" in response.text
-    older = client.get(f"/artikel/{article.slug}/versionen/?from=2&to=1").text
-    assert "<del>10.000</del> <ins>8000</ins>" in older
+    diff = response.context["diff"]
+    assert "gestrichen: </span>8000<" in diff
+    assert "eingefügt: </span>10.000<" in diff
+    older = client.get(f"/artikel/{article.slug}/versionen/?from=2&to=1")
+    assert "gestrichen: </span>10.000<" in older.context["diff"]
+    assert "eingefügt: </span>8000<" in older.context["diff"]
 
 
 @pytest.mark.parametrize(
@@ -121,8 +124,9 @@ def test_long_history_lists_in_a_fixed_number_of_queries(
         for number in range(1, 201)
     )
     Article.objects.filter(pk=article.pk).update(revision=201)
-    # article with section, versions with their notes, the sections menu
-    with django_assert_num_queries(3):
+    # article with section, the versions, their notes, the two compared, the menu
+    with django_assert_num_queries(5):
         response = client.get(f"/artikel/{article.slug}/versionen/")
-    assert response.text.count("Fassung 2") >= 1
-    assert len(response.context["versions"]) == 200
+    assert len(response.context["rows"]) == 201
+    assert 'id="version-200"' in response.text
+    assert "Fassung 200" in response.context["diff"]

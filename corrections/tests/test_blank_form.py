@@ -56,10 +56,11 @@ def test_after_an_edit_the_form_names_the_new_revision(desk, article):
     assert int(after) == article.revision == int(before) + 1
 
 
-def test_the_english_page_has_the_english_form(desk, article):
+def test_the_english_page_has_the_english_form(desk, article, make_article):
     german = fresh_page(desk, article)
+    in_english = make_article(language="en")
     with translation.override("en"):
-        english = desk.get(article.get_absolute_url()).text
+        english = desk.get(in_english.get_absolute_url()).text
     assert "Meldung senden" in german
     assert "Send report" in english and "Meldung senden" not in english
 

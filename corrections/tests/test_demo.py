@@ -43,13 +43,27 @@ def test_demo_has_realistic_german_articles_in_several_sections(client):
 
 def test_demo_reports_the_kursk_facts():
     call_command("load_demo")
-    article = Article.objects.get(slug__contains="kursk")
+    article = Article.objects.get(slug__contains="kursk", language="de")
     text = article.lead + article.body
     assert article.published_at.date().isoformat() == "2024-11-01"
     for fact in ("8000", "10.000", "Kursk", "400 Millionen", "21. Oktober",
                  "Luftverteidigung", "gepanzerte Fahrzeuge", "Indopazifik",
                  "euro-atlantischen"):  # fmt: skip
         assert fact in text, fact
+
+
+def test_demo_kursk_article_has_an_english_translation_linked_both_ways(client):
+    call_command("load_demo")
+    call_command("load_demo")  # loading again keeps the link
+    german = Article.objects.get(slug__contains="kursk", language="de")
+    english = german.translation
+    assert english.language == "en"
+    assert english.translation == german
+    assert "8,000" in english.lead + english.body
+    page = client.get(german.get_absolute_url()).text
+    assert f'hreflang="en" href="http://testserver/en/article/{english.slug}/"' in page
+    english_page = client.get(f"/en/article/{english.slug}/").text
+    assert "Auch auf Deutsch" in english_page
 
 
 def test_demo_editor_uses_the_password_from_the_environment(monkeypatch):
@@ -100,5 +114,11 @@ def test_demo_reader_can_follow_a_correction_from_log_to_diff(client):
     page = client.get(article.get_absolute_url()).text
     assert "Dieser Artikel wurde am 7. November 2024 korrigiert." in page
     assert "bis Ende 2025" in page  # the note says what was wrong
-    diff = client.get(f"/artikel/{article.slug}/versionen/").text
-    assert "<del>bis Ende 2025</del> <ins>in den kommenden Jahren</ins>" in diff
+    versions = client.get(f"/artikel/{article.slug}/versionen/")
+    assert versions.context["summary"].startswith("4 Wörter geändert in Absatz")
+    diff = versions.context["diff"]
+    assert "gestrichen: </span>bis Ende 2025<" in diff
+    assert "eingefügt: </span>in den kommenden Jahren<" in diff
+    # The note is listed at version 2, the one that carries the correction.
+    note = article.correction_notes.get()
+    assert note.get_absolute_url() in versions.text.split('id="version-2"')[1]

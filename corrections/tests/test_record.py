@@ -143,7 +143,12 @@ def test_a_long_record_links_to_its_next_page(client, make_article, editor):
     assert second["previous"] == "http://testserver/korrekturen.json?page=1&type=update"
 
 
-def test_the_english_record_has_english_labels(client, notes):
+def test_the_english_record_has_english_labels(client, notes, make_article, editor):
+    english = make_article(title="Soldiers in Kursk", language="en")
+    for kind in ("correction", "clarification", "update"):
+        services.correction_publish(
+            article=english, editor=editor, kind=kind, text="So.", reports=[]
+        )
     document = valid(client.get("/en/corrections.json").json())
     assert document["language"] == "en"
     assert {entry["type_label"] for entry in document["corrections"]} == {
@@ -151,8 +156,10 @@ def test_the_english_record_has_english_labels(client, notes):
         "Clarification",
         "Update",
     }
-    # The article keeps its own address: it is a German article.
-    assert all("/artikel/" in e["article"]["url"] for e in document["corrections"])
+    # The English edition's record: the English article's notes only.
+    assert {e["article"]["url"] for e in document["corrections"]} == {
+        f"http://testserver/en/article/{english.slug}/"
+    }
 
 
 def test_the_record_is_cached_like_the_pages_and_purged_by_a_new_note(

@@ -66,9 +66,17 @@ class Command(BaseCommand):
 
     def load_articles(self) -> int:
         sections = {}
-        for order, (slug, name) in enumerate(SECTIONS):
+        for order, (slug, texts) in enumerate(SECTIONS.items()):
+            name_de, name_en, description_de, description_en = texts
             sections[slug], _ = Section.objects.update_or_create(
-                slug=slug, defaults={"name": name, "order": order}
+                slug=slug,
+                defaults={
+                    "name_de": name_de,
+                    "name_en": name_en,
+                    "description_de": description_de,
+                    "description_en": description_en,
+                    "order": order,
+                },
             )
         authors = {}
         for name, bio in AUTHORS.items():
@@ -76,8 +84,9 @@ class Command(BaseCommand):
                 name=name, defaults={"bio": bio}
             )
         demos = demo_articles()
+        by_number = {}
         for demo in demos:
-            article, _ = Article.objects.update_or_create(
+            by_number[demo.number] = article, _ = Article.objects.update_or_create(
                 slug=slugify_german(demo.title),
                 defaults={
                     "section": sections[demo.section],
@@ -92,6 +101,11 @@ class Command(BaseCommand):
                 },
             )
             article.authors.set([authors[name] for name in demo.authors])
+        for demo in demos:
+            if demo.translation_of:
+                article = by_number[demo.number][0]
+                article.translation = by_number[demo.translation_of][0]
+                article.save()
         return len(demos)
 
     def load_reports(self) -> None:
