@@ -50,9 +50,11 @@ def test_unpublish_action_hides_articles_again(admin_client_de, client, article)
 
 def change_form_data(client, article) -> dict:
     """What the article's change form sends as it stands (inlines included)."""
-    form = client.get(f"/admin/articles/article/{article.pk}/change/").context[
-        "adminform"
-    ].form
+    form = (
+        client.get(f"/admin/articles/article/{article.pk}/change/")
+        .context["adminform"]
+        .form
+    )
     data = {
         name: value
         for name, value in form.initial.items()
