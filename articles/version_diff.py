@@ -3,8 +3,8 @@
 Headline, lead, body blocks (headings, paragraphs, list items, quotes) and the
 pictures' texts are compared block by block; a changed block shows its words
 marked with <ins> and <del>, runs of unchanged blocks fold into <details>.
-Everything shown is either the sanitised HTML the Markdown renderer made, or
-text escaped here.
+Everything shown is written out here, tags and text escaped, from the HTML
+the Markdown renderer sanitised when the version was saved.
 """
 
 import difflib
