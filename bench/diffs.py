@@ -65,16 +65,17 @@ def move_and_add(body):
 
 
 def edit_every_fifth_word(body):
-    """The most a diff can have to mark word by word: in every block, every
-    fifth word changed (more, and a block is shown rewritten, old and new whole)."""
-    return "\n\n".join(
-        " ".join(
-            word + "x" if n % 5 == 4 else word for n, word in enumerate(block.split())
-        )
-        if not block.startswith(("#", "-"))
-        else block
-        for block in body.split("\n\n")
-    )
+    """The most a diff can have to mark word by word: in every paragraph, every
+    fifth word changed (more, and a block is shown rewritten, old and new whole).
+    Line by line, so that lists stay lists and headings headings."""
+
+    def edited(line):
+        if line.startswith(("#", "-", ">")) or line[:1].isdigit():
+            return line
+        words = line.split(" ")
+        return " ".join(w + "x" if n % 5 == 4 else w for n, w in enumerate(words))
+
+    return "\n".join(edited(line) for line in body.split("\n"))
 
 
 CASES = {
