@@ -583,9 +583,11 @@ def main() -> None:
         print(rows(search_figures()))
         return
     if sys.argv[1:] == ["diffs"]:  # the versions page of a 10,000-word article
-        from bench.diffs import diff_figures, rows
+        from bench.diffs import diff_figures, matching_row, rows
 
-        print(rows(diff_figures()))
+        figures = diff_figures()
+        print(rows(figures))
+        print(matching_row(figures))
         return
     if sys.argv[1:] == ["render"]:  # the uncached render alone
         with Server(ENV):
@@ -826,7 +828,7 @@ Target: ≤ 150 ms and a constant number of queries.
 
 
 def diffs_text(figures: dict) -> str:
-    from bench.diffs import rows
+    from bench.diffs import matching_row, rows
 
     return f"""Two versions of a {figures["words"]:,}-word article (subheadings and lists
 included), edited four ways. Server time of the versions page (the whole view,
@@ -835,6 +837,8 @@ comparison alone, and the flat word diff the page showed before on the same two
 texts (the baseline):
 
 {rows(figures)}
+
+{matching_row(figures)}
 
 Target: ≤ 100 ms for the page."""
 
