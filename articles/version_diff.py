@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 from rapidfuzz.distance import Indel
 
-from .diff import TOKENS
+from .diff import marked_words, runs
 
 LISTS = {"ul", "ol"}
 VOID = {"br", "hr", "img", "wbr"}
@@ -225,29 +225,6 @@ def compare(old: dict, new: dict) -> Comparison:
     return comparison
 
 
-def runs(old: list, new: list) -> list[tuple]:
-    """Where two sequences agree and differ, as difflib's get_opcodes() says it:
-    ("equal", i1, i2, j1, j2) runs, with what lies between them one change.
-
-    The longest common subsequence, from RapidFuzz (C++): thirty times faster
-    than difflib on a long article's words (bench/RESULTS.md, section 11).
-    """
-    out, change = [], None
-    for op in Indel.opcodes(old, new):
-        if op.tag == "equal":
-            if change:
-                out.append(("replace", *change))
-                change = None
-            out.append(("equal", op.src_start, op.src_end, op.dest_start, op.dest_end))
-        elif change is None:
-            change = [op.src_start, op.src_end, op.dest_start, op.dest_end]
-        else:
-            change[1], change[3] = op.src_end, op.dest_end
-    if change:
-        out.append(("replace", *change))
-    return out
-
-
 def likeness(old: Block, new: Block) -> float:
     """How alike two blocks' words are: twice the words they share in order,
     over all their words (0..1, as difflib's ratio)."""
@@ -312,34 +289,24 @@ def in_order(old: list[Block], new: list[Block], marks: dict) -> list[Change]:
 
 
 def changed(old: Block, new: Block, marks: dict) -> Change:
-    """A block whose words changed, removed ones and added ones marked.
-
-    The words are those of TOKENS, each with the spacing after it: a block's
-    text has single spaces only, so they line up with `text.split()`.
-    """
-    before, after = TOKENS.findall(old.text), TOKENS.findall(new.text)
+    """A block whose words changed, removed ones and added ones marked."""
     if likeness(old, new) < REWRITTEN:
         # Rewritten rather than edited: the old block and the new one, whole,
         # read better than a zigzag of single words.
         return Change(
             old,
             new,
-            words=max(len(before), len(after)),
+            words=max(len(old.text.split()), len(new.text.split())),
             marked=f"{marked(marks['del'], old.text)} {marked(marks['ins'], new.text)}",
         )
-    parts, words = [], 0
-    for operation, i1, i2, j1, j2 in runs(old.text.split(), new.text.split()):
-        removed, added = "".join(before[i1:i2]), "".join(after[j1:j2])
-        if operation == "equal":
-            parts.append(escape(added))
-            continue
-        words += max(i2 - i1, j2 - j1)
-        if removed:
-            parts.append(marked(marks["del"], removed.rstrip()) + " ")
-        if added:
-            core = added.rstrip()
-            parts.append(marked(marks["ins"], core) + added[len(core) :])
-    return Change(old, new, words=words, marked="".join(parts).strip())
+    (del_start, del_end), (ins_start, ins_end) = marks["del"], marks["ins"]
+    html, words = marked_words(
+        old.text,
+        new.text,
+        lambda text: del_start + text + del_end,
+        lambda text: ins_start + text + ins_end,
+    )
+    return Change(old, new, words=words, marked=html.strip())
 
 
 def marks() -> dict:

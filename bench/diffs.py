@@ -70,7 +70,7 @@ def edit_every_fifth_word(body):
     Line by line, so that lists stay lists and headings headings."""
 
     def edited(line):
-        if line.startswith(("#", "-", ">")) or line[:1].isdigit():
+        if line.startswith(("#", "-", ">", *"0123456789")):
             return line
         words = line.split(" ")
         return " ".join(w + "x" if n % 5 == 4 else w for n, w in enumerate(words))

@@ -7,11 +7,10 @@ ignore the directive, and the page's script (static/js/corrections.js) goes to
 the note's passage and marks it there.
 """
 
-import difflib
 import re
 from urllib.parse import quote
 
-from articles.diff import TOKENS
+from articles.diff import TOKENS, runs
 
 # More words than this are linked as the first and last few (textStart,textEnd).
 WHOLE_WORDS = 10
@@ -21,12 +20,11 @@ END_WORDS = 4
 def corrected_wording(before: str, after: str) -> str:
     """The first run of words that `after` has in place of `before`'s, one line."""
     old, new = TOKENS.findall(before), TOKENS.findall(after)
-    matcher = difflib.SequenceMatcher(
-        None, [t.strip() for t in old], [t.strip() for t in new], autojunk=False
-    )
-    for operation, _i1, _i2, j1, j2 in matcher.get_opcodes():
+    for operation, _i1, _i2, j1, j2 in runs(
+        [t.strip() for t in old], [t.strip() for t in new]
+    ):
         added = "".join(new[j1:j2]).strip()
-        if operation in ("insert", "replace") and added:
+        if operation == "replace" and added:
             return added.splitlines()[0].strip()
     return ""
 
