@@ -13,8 +13,6 @@ Queues that cannot wait (the immediate backend of `make run`) send once.
 
 import logging
 import time
-import urllib.error
-import urllib.request
 from datetime import timedelta
 
 from django.conf import settings
@@ -23,6 +21,7 @@ from django.tasks import task
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from newsroom import outbound
 from newsroom.tasks import enqueue_on_commit
 
 logger = logging.getLogger(__name__)
@@ -40,16 +39,15 @@ class PurgeRefused(Exception):
 
 def send_purge(url: str, keys: list[str]) -> int:
     """Ask the cache at `url` to drop every page with one of `keys`."""
-    request = urllib.request.Request(
+    answer = outbound.send(
+        "PURGE",
         url.rstrip("/") + "/",
-        method="PURGE",
         headers={"xkey-purge": " ".join(keys)},
+        timeout=TIMEOUT_SECONDS,
     )
-    try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-            return response.status
-    except urllib.error.HTTPError as error:  # e.g. 403: not in its purgers list
-        raise PurgeRefused(f"{url} answered {error.code}") from error
+    if not 200 <= answer.status < 300:  # e.g. 403: not in its purgers list
+        raise PurgeRefused(f"{url} answered {answer.status}")
+    return answer.status
 
 
 def purge_later(keys: list[str]) -> None:

@@ -8,9 +8,7 @@ answer; it never holds up or fails the editor's save.
 """
 
 import logging
-import urllib.error
 import urllib.parse
-import urllib.request
 from datetime import timedelta
 
 from django.conf import settings
@@ -19,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from newsroom import outbound
 from newsroom.tasks import enqueue_on_commit
 
 logger = logging.getLogger(__name__)
@@ -57,21 +56,31 @@ def ping_later(urls: list[str]) -> None:
         enqueue_on_commit(ping_hub, settings.NEWSROOM_WEBSUB_HUB, sorted(set(urls)))
 
 
+class HubRefused(Exception):
+    pass
+
+
 def send_ping(hub: str, urls: list[str]) -> int:
     body = urllib.parse.urlencode(
         [("hub.mode", "publish"), *(("hub.url", url) for url in urls)]
     ).encode()
-    request = urllib.request.Request(hub, data=body, method="POST")
-    request.add_header("Content-Type", "application/x-www-form-urlencoded")
-    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-        return response.status
+    answer = outbound.send(
+        "POST",
+        hub,
+        body=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+        timeout=TIMEOUT_SECONDS,
+    )
+    if not 200 <= answer.status < 300:
+        raise HubRefused(f"{hub} answered {answer.status}")
+    return answer.status
 
 
 @task(priority=PRIORITY)
 def ping_hub(hub: str, urls: list[str], attempt: int = 1) -> str:
     try:
         send_ping(hub, urls)
-    except (OSError, urllib.error.HTTPError) as error:
+    except (OSError, HubRefused) as error:
         if attempt < ATTEMPTS and ping_hub.get_backend().supports_defer:
             pause = 2**attempt
             logger.warning(

@@ -11,28 +11,24 @@ The signature is in the style of the big webhook senders: an HMAC-SHA256 with th
 endpoint's secret over "<timestamp>.<body>", in the header
 `Newsroom-Signature: t=<timestamp>,v1=<hex>`; the README shows how to check it.
 
-In production an endpoint must be https and resolve to public addresses only:
-no event goes to loopback, private or link-local addresses (SSRF).
+Events go through the site's one outbound client (newsroom/outbound.py): an
+endpoint must resolve to public addresses only, is connected to at the address
+that was checked, and a redirect is a failure, never followed (SSRF). In
+production it must be https.
 """
 
 import hashlib
 import hmac
-import ipaddress
 import json
 import logging
-import socket
 import time
-import urllib.error
-import urllib.request
 from datetime import timedelta
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
+from newsroom import outbound
 from newsroom.tasks import enqueue_on_commit
 
 from . import record
@@ -49,19 +45,10 @@ PRIORITY = 20  # after purges and pings, which readers wait for
 
 def address_problem(url: str) -> str:
     """Why events may not go to `url`, or "" if they may."""
-    if not settings.PRODUCTION:
-        return ""
-    parts = urlsplit(url)
-    if parts.scheme != "https":
-        return _("In production, a partner's address must begin with https://.")
     try:
-        found = socket.getaddrinfo(parts.hostname, parts.port or 443)
-    except (socket.gaierror, UnicodeError):
-        return _("This address does not resolve.")
-    for *_ignored, address in found:
-        ip = ipaddress.ip_address(address[0])
-        if not ip.is_global:
-            return _("This address points into our own network.")
+        outbound.check_destination(url)
+    except outbound.Refused as refusal:
+        return str(refusal)
     return ""
 
 
@@ -88,19 +75,30 @@ def announce(note, event: str) -> None:
         enqueue_on_commit(deliver, delivery.pk)
 
 
+class Unanswered(Exception):
+    """The partner answered, but not with a success (2xx)."""
+
+    def __init__(self, status: int):
+        super().__init__(f"HTTP {status}")
+        self.status = status
+
+
 def send(delivery: WebhookDelivery) -> int:
-    if problem := address_problem(delivery.endpoint.url):
-        raise ValueError(problem)
     body = json.dumps(delivery.payload, ensure_ascii=False).encode()
-    request = urllib.request.Request(delivery.endpoint.url, data=body, method="POST")
-    request.add_header("Content-Type", "application/json")
-    request.add_header("User-Agent", "Newsroom-Webhooks/1")
-    request.add_header("Newsroom-Event", delivery.event)
-    request.add_header("Newsroom-Delivery", str(delivery.pk))
-    signature = sign(delivery.endpoint.secret, int(time.time()), body)
-    request.add_header("Newsroom-Signature", signature)
-    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-        return response.status
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": "Newsroom-Webhooks/1",
+        "Newsroom-Event": delivery.event,
+        "Newsroom-Delivery": str(delivery.pk),
+        "Newsroom-Signature": sign(delivery.endpoint.secret, int(time.time()), body),
+    }
+    answer = outbound.send(
+        "POST", delivery.endpoint.url, body=body, headers=headers,
+        timeout=TIMEOUT_SECONDS,
+    )  # fmt: skip
+    if not 200 <= answer.status < 300:
+        raise Unanswered(answer.status)  # a redirect too: it is not followed
+    return answer.status
 
 
 @task(priority=PRIORITY)
@@ -116,10 +114,10 @@ def deliver(delivery_id: int) -> str:
         delivery.attempts += 1
     try:
         delivery.response_status = send(delivery)
-    except urllib.error.HTTPError as error:
-        delivery.response_status = error.code
-        delivery.last_error = f"HTTP {error.code}"
-    except (OSError, ValueError) as error:
+    except Unanswered as error:
+        delivery.response_status = error.status
+        delivery.last_error = str(error)
+    except (outbound.Refused, OSError) as error:
         delivery.response_status = None
         delivery.last_error = str(error)[:500]
     else:

@@ -70,16 +70,74 @@ class CheckedSelectionMixin:
         return type(form.__name__, (CheckedIdsForm, form), {})
 
 
+class DeclaredLookupsMixin:
+    """A change list filters only by the parameters its own filters declare.
+
+    Django lets any lookup on a model's own fields through the query string, so
+    `?reporter_email__startswith=a` reads a field the list never shows, one
+    character at a time. Here a parameter passes only if one of the list's
+    filters (or its date hierarchy) expects it, or a raw-id popup's
+    `limit_choices_to` asks for it; anything else is a 400, as Django answers
+    for a relation it refuses.
+    """
+
+    def lookup_allowed(self, lookup, value, request):
+        return lookup in self.declared_lookups(request) or self._popup_lookup(
+            lookup, value
+        )
+
+    def declared_lookups(self, request) -> set[str]:
+        cached = getattr(request, "_declared_lookups", {})
+        if self in cached:
+            return cached[self]
+        declared = set()
+        for item in self.get_list_filter(request):
+            declared.update(self._filter(item, request).expected_parameters())
+        if self.date_hierarchy:
+            declared.update(
+                f"{self.date_hierarchy}__{part}" for part in ("year", "month", "day")
+            )
+        cached[self] = declared
+        request._declared_lookups = cached
+        return declared
+
+    def _filter(self, item, request):
+        from django.contrib.admin.filters import FieldListFilter
+        from django.contrib.admin.utils import get_fields_from_path
+
+        if isinstance(item, type):
+            return item(request, {}, self.model, self)
+        path, factory = item if isinstance(item, list | tuple) else (item, None)
+        field = get_fields_from_path(self.model, path)[-1]
+        factory = factory or FieldListFilter.create
+        return factory(field, request, {}, self.model, self, field_path=path)
+
+    def _popup_lookup(self, lookup, value) -> bool:
+        from django.contrib.admin import widgets
+
+        for fk_lookup in self.model._meta.related_fkey_lookups:
+            if callable(fk_lookup):
+                fk_lookup = fk_lookup()
+            params = widgets.url_params_from_lookup_dict(fk_lookup)
+            if (lookup, value) in params.items():
+                return True
+        return False
+
+
 class NewsroomAdminSite(admin.AdminSite):
     site_header = _("Newsroom – editors")
     site_title = _("Newsroom editors")
     index_title = _("Editorial desk")
 
     def register(self, model_or_iterable, admin_class=None, **options):
-        """Every model admin, ours and other apps', checks its bulk selection."""
+        """Every model admin, ours and other apps', checks its bulk selection
+        and filters only by the lookups it declares."""
         admin_class = admin_class or admin.ModelAdmin
-        if not issubclass(admin_class, CheckedSelectionMixin):
-            admin_class = type(
-                admin_class.__name__, (CheckedSelectionMixin, admin_class), {}
-            )
+        rules = tuple(
+            rule
+            for rule in (CheckedSelectionMixin, DeclaredLookupsMixin)
+            if not issubclass(admin_class, rule)
+        )
+        if rules:
+            admin_class = type(admin_class.__name__, (*rules, admin_class), {})
         return super().register(model_or_iterable, admin_class, **options)

@@ -398,6 +398,12 @@ NEWSROOM_VARNISH_URLS = env_list("NEWSROOM_VARNISH_URLS")
 # A WebSub hub (e.g. https://pubsubhubbub.appspot.com/) the feeds name and a new
 # article or correction pings (articles/websub.py); empty: no hub.
 NEWSROOM_WEBSUB_HUB = os.environ.get("NEWSROOM_WEBSUB_HUB", "")
+# Destinations the operator vouches for (scheme://host:port), which the site may
+# reach although they are on loopback or a private network, e.g. a partner's
+# receiver inside the newsroom's own network. The caches and the hub above are
+# trusted as configured; editors' partner addresses must be public otherwise
+# (newsroom/outbound.py).
+NEWSROOM_TRUSTED_DESTINATIONS = env_list("NEWSROOM_TRUSTED_DESTINATIONS")
 
 # Admin login throttling (django-axes, newsroom/login_throttle.py): failed
 # attempts per account and client in 15 minutes; four times as many per account

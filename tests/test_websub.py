@@ -128,9 +128,10 @@ def test_a_hub_that_is_down_costs_the_editor_nothing(settings, article, editor, 
     assert "WebSub ping" in caplog.text
 
 
-def test_a_failed_ping_is_sent_again_with_growing_pauses(waiting_queue):
+def test_a_failed_ping_is_sent_again_with_growing_pauses(waiting_queue, settings):
     with loopback_hub() as (url, _):
         pass
+    settings.NEWSROOM_WEBSUB_HUB = url
     websub.ping_hub.call(url, [f"{SITE}/feed/"])
     (retry,) = waiting_queue.waiting(websub.ping_hub)
     assert retry.args == [url, [f"{SITE}/feed/"], 2]

@@ -93,8 +93,11 @@ def test_a_refused_purge_is_an_error_too(settings, article, caplog):
     assert received and "403" in caplog.text
 
 
-def test_a_failed_purge_is_tried_again_later_with_growing_pauses(waiting_queue):
+def test_a_failed_purge_is_tried_again_later_with_growing_pauses(
+    waiting_queue, settings
+):
     url = closed_port_url()
+    settings.NEWSROOM_VARNISH_URLS = [url]
     http_caches.purge_http_cache.call(url, ["article-1"])
     (retry,) = waiting_queue.waiting(http_caches.purge_http_cache)
     assert retry.args[:2] == [url, ["article-1"]]
@@ -109,14 +112,18 @@ def test_a_failed_purge_is_tried_again_later_with_growing_pauses(waiting_queue):
 
 def test_purges_stop_once_every_page_from_before_has_expired(waiting_queue, settings):
     url = closed_port_url()
+    settings.NEWSROOM_VARNISH_URLS = [url]
     long_ago = 1.0  # the epoch: far longer ago than any page lives
     with pytest.raises(OSError):
         http_caches.purge_http_cache.call(url, ["article-1"], long_ago, 9)
     assert waiting_queue.waiting(http_caches.purge_http_cache) == []
 
 
-def test_a_sent_purge_is_sent_once_more_for_pages_rendered_meanwhile(waiting_queue):
+def test_a_sent_purge_is_sent_once_more_for_pages_rendered_meanwhile(
+    waiting_queue, settings
+):
     with fake_varnish() as (url, received):
+        settings.NEWSROOM_VARNISH_URLS = [url]
         assert http_caches.purge_http_cache.call(url, ["article-1"]) == "purged"
         (echo,) = waiting_queue.waiting(http_caches.purge_http_cache)
         assert echo.args[4] is True

@@ -30,7 +30,11 @@ def verify(secret: str, header: str, body: bytes, tolerance=300) -> bool:
 
 
 @contextmanager
-def receiver(status=204, delay=0.0):
+def receiver(status=204, delay=0.0, trusted=True, headers=()):
+    """A partner on loopback; `trusted`: the operator vouches for it in settings
+    (NEWSROOM_TRUSTED_DESTINATIONS), as for a receiver in the newsroom's network."""
+    from django.test import override_settings
+
     received = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -39,6 +43,8 @@ def receiver(status=204, delay=0.0):
             received.append((dict(self.headers), body))
             time.sleep(delay)
             self.send_response(status)
+            for name, value in headers:
+                self.send_header(name, value)
             self.send_header("Content-Length", "0")
             self.end_headers()
 
@@ -48,8 +54,11 @@ def receiver(status=204, delay=0.0):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/hook"
+    trust = override_settings(NEWSROOM_TRUSTED_DESTINATIONS=[url] if trusted else [])
     try:
-        yield f"http://127.0.0.1:{server.server_port}/hook", received
+        with trust:
+            yield url, received
     finally:
         server.shutdown()
         server.server_close()

@@ -1,6 +1,6 @@
 """Desk figures per week, by kind and section: a chart, and the numbers as a table."""
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 import time_machine
@@ -22,11 +22,20 @@ def received(make_report, when, **fields):
     return report
 
 
-@pytest.fixture
+# A Monday of its own, not the real calendar's: the week's articles and reports
+# all exist before the Wednesday the figures are read on, whatever day runs it.
+MONDAY = date(2026, 11, 16)
+
+
+@pytest.fixture(autouse=True)
 def a_monday_noon():
-    today = timezone.localdate()
-    monday = today - timedelta(days=today.weekday())
-    noon = timezone.make_aware(datetime.combine(monday, time(12)))
+    """The whole scenario, its article included, happens in one fixed week.
+
+    Autouse, so that the clock stands on that Wednesday before any other
+    fixture makes an article: one made at the real moment would lie in the
+    future of the week's reports, and reports on it would be refused.
+    """
+    noon = timezone.make_aware(datetime.combine(MONDAY, time(12)))
     with time_machine.travel(noon + timedelta(days=2), tick=False):
         yield noon
 
