@@ -14,9 +14,14 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .fixes import note_amend, note_withdraw
-from .models import CorrectionNote, CorrectionNoteChange
+from .fixes import note_amend, note_change_approve, note_change_discard, note_withdraw
+from .models import CorrectionNote, CorrectionNoteChange, PendingNoteChange
 from .services import correction_publish, note_approve
+
+WAITS_MESSAGE = gettext_lazy(
+    "The change waits for a second editor's approval; until then readers see "
+    "the note as it was."
+)
 
 
 class NoteChangeInline(admin.TabularInline):
@@ -28,6 +33,7 @@ class NoteChangeInline(admin.TabularInline):
         "previous_kind",
         "previous_text",
         "reason",
+        "approved_by",
     ]
     readonly_fields = fields
     extra = 0
@@ -57,6 +63,15 @@ class NoteAmendForm(forms.ModelForm):
     class Meta:
         model = CorrectionNote
         fields = ["kind", "text"]
+
+    def clean(self):
+        cleaned = super().clean()
+        changed = {"kind", "text"} & set(self.changed_data)
+        if changed and PendingNoteChange.objects.filter(note=self.instance).exists():
+            raise ValidationError(
+                _("A change to this note is already waiting for approval.")
+            )
+        return cleaned
 
 
 class WithdrawForm(forms.Form):
@@ -190,6 +205,8 @@ class CorrectionNoteAdmin(admin.ModelAdmin):
                 kind=data["kind"],
                 reason=data["reason"],
             )
+            if PendingNoteChange.objects.filter(note=obj).exists():
+                self.message_user(request, WAITS_MESSAGE, messages.WARNING)
 
     def has_delete_permission(self, request, obj=None):
         return False  # a published note is part of the record: withdraw it
@@ -200,6 +217,16 @@ class CorrectionNoteAdmin(admin.ModelAdmin):
                 "<path:object_id>/approve/",
                 self.admin_site.admin_view(self.approve_view),
                 name="corrections_correctionnote_approve",
+            ),
+            path(
+                "<path:object_id>/approve-change/",
+                self.admin_site.admin_view(self.approve_change_view),
+                name="corrections_correctionnote_approve_change",
+            ),
+            path(
+                "<path:object_id>/discard-change/",
+                self.admin_site.admin_view(self.discard_change_view),
+                name="corrections_correctionnote_discard_change",
             ),
             path(
                 "<path:object_id>/withdraw/",
@@ -228,6 +255,49 @@ class CorrectionNoteAdmin(admin.ModelAdmin):
             reverse("admin:corrections_correctionnote_change", args=[note.pk])
         )
 
+    def _pending_change(self, request, object_id):
+        note = self.get_object(request, object_id)
+        if note is None or not self.has_change_permission(request, note):
+            raise PermissionDenied
+        return note, PendingNoteChange.objects.filter(note=note).first()
+
+    def approve_change_view(self, request, object_id):
+        note, change = self._pending_change(request, object_id)
+        if request.method == "POST":
+            try:
+                if change is None:
+                    raise ValidationError(
+                        _("This change is no longer waiting for approval.")
+                    )
+                note_change_approve(change=change, editor=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                self.message_user(
+                    request, _("The change is approved; readers see it now."),
+                    messages.SUCCESS,
+                )  # fmt: skip
+        return redirect(
+            reverse("admin:corrections_correctionnote_change", args=[note.pk])
+        )
+
+    def discard_change_view(self, request, object_id):
+        note, change = self._pending_change(request, object_id)
+        if request.method == "POST" and change is not None:
+            note_change_discard(change=change, editor=request.user)
+            self.message_user(
+                request, _("The waiting change is discarded."), messages.SUCCESS
+            )
+        return redirect(
+            reverse("admin:corrections_correctionnote_change", args=[note.pk])
+        )
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        context["pending_change"] = (
+            PendingNoteChange.objects.filter(note=obj).select_related("proposed_by")
+        ).first() if obj else None  # fmt: skip
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
     def withdraw_view(self, request, object_id):
         note = self.get_object(request, object_id)
         if note is None or not self.has_change_permission(request, note):
@@ -241,9 +311,12 @@ class CorrectionNoteAdmin(admin.ModelAdmin):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                self.message_user(
-                    request, _("The note is withdrawn."), messages.SUCCESS
-                )
+                if PendingNoteChange.objects.filter(note=note).exists():
+                    self.message_user(request, WAITS_MESSAGE, messages.WARNING)
+                else:
+                    self.message_user(
+                        request, _("The note is withdrawn."), messages.SUCCESS
+                    )
                 return redirect(
                     reverse("admin:corrections_correctionnote_change", args=[note.pk])
                 )

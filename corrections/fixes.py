@@ -6,7 +6,9 @@ together, or none of them is.
 """
 
 from collections.abc import Iterable
+from copy import copy
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -16,7 +18,13 @@ from articles.models import Article
 from articles.services import article_revise
 
 from . import webhooks
-from .models import CorrectionNote, CorrectionNoteChange, Report, WebhookDelivery
+from .models import (
+    CorrectionNote,
+    CorrectionNoteChange,
+    PendingNoteChange,
+    Report,
+    WebhookDelivery,
+)
 from .services import correction_publish, reports_fix_silently
 from .text import clean_text
 
@@ -66,60 +74,144 @@ def correction_apply(
     return None
 
 
+def _needs_second_editor(note: CorrectionNote) -> bool:
+    """Under the four-eyes rule every change to what readers see waits."""
+    return bool(settings.NEWSROOM_NOTES_NEED_APPROVAL and note.published_at)
+
+
+def _locked(note: CorrectionNote) -> CorrectionNote:
+    return CorrectionNote.objects.select_for_update().get(pk=note.pk)
+
+
+def _propose(note: CorrectionNote, editor, **change) -> None:
+    if PendingNoteChange.objects.filter(note=note).exists():
+        raise ValidationError(
+            _("A change to this note is already waiting for approval.")
+        )
+    PendingNoteChange.objects.create(note=note, proposed_by=editor, **change)
+
+
+def _checked_amendment(note: CorrectionNote, text: str, kind: str | None):
+    if note.withdrawn_at:
+        raise ValidationError(_("A withdrawn note cannot be amended."))
+    text, kind = clean_text(text).strip(), kind or note.kind
+    if (text, kind) == (note.text, note.kind):
+        raise ValidationError(_("The note is unchanged."))
+    candidate = copy(note)
+    candidate.text, candidate.kind = text, kind
+    candidate.full_clean()
+    return text, kind
+
+
 def note_amend(
     *, note: CorrectionNote, editor, text: str, kind: str | None = None, reason=""
 ) -> CorrectionNote:
     """Change a published note's text; the old text stays on record.
 
-    Readers see the note marked as amended, with the date.
+    Readers see the note marked as amended, with the date. Under the four-eyes
+    rule the new text waits for a second editor (`note_change_approve`) and the
+    note is returned as readers still see it.
     """
     with transaction.atomic():
-        note = CorrectionNote.objects.select_for_update().get(pk=note.pk)
-        if note.withdrawn_at:
-            raise ValidationError(_("A withdrawn note cannot be amended."))
-        previous_text, previous_kind = note.text, note.kind
-        note.text = clean_text(text).strip()
-        note.kind = kind or note.kind
-        if (note.text, note.kind) == (previous_text, previous_kind):
-            raise ValidationError(_("The note is unchanged."))
-        note.amended_at = timezone.now()
-        note.full_clean()
-        note.save()
-        CorrectionNoteChange.objects.create(
-            note=note,
-            editor=editor,
-            action=CorrectionNoteChange.Action.AMENDED,
-            previous_text=previous_text,
-            previous_kind=previous_kind,
-            reason=clean_text(reason).strip(),
-            created_at=note.amended_at,
-        )
-        webhooks.announce(note, WebhookDelivery.Event.AMENDED)
+        note = _locked(note)
+        text, kind = _checked_amendment(note, text, kind)
+        reason = clean_text(reason).strip()
+        if _needs_second_editor(note):
+            _propose(
+                note, editor, action=PendingNoteChange.Action.AMEND, text=text,
+                kind=kind, reason=reason,
+            )  # fmt: skip
+            return note
+        return _amend(note, editor, text, kind, reason)
+
+
+def _amend(note, editor, text, kind, reason, approved_by=None) -> CorrectionNote:
+    previous_text, previous_kind = note.text, note.kind
+    note.text, note.kind = text, kind
+    note.amended_at = timezone.now()
+    note.full_clean()
+    note.save()
+    CorrectionNoteChange.objects.create(
+        note=note,
+        editor=editor,
+        approved_by=approved_by,
+        action=CorrectionNoteChange.Action.AMENDED,
+        previous_text=previous_text,
+        previous_kind=previous_kind,
+        reason=reason,
+        created_at=note.amended_at,
+    )
+    webhooks.announce(note, WebhookDelivery.Event.AMENDED)
     return note
 
 
 def note_withdraw(*, note: CorrectionNote, editor, reason: str) -> CorrectionNote:
-    """Withdraw a note published in error; readers see that, and why."""
+    """Withdraw a note published in error; readers see that, and why.
+
+    Under the four-eyes rule the withdrawal waits for a second editor.
+    """
     reason = clean_text(reason).strip()
     if not reason:
         raise ValidationError(
             {"reason": _("Please say why; readers see it with the note.")}
         )
     with transaction.atomic():
-        note = CorrectionNote.objects.select_for_update().get(pk=note.pk)
+        note = _locked(note)
         if note.withdrawn_at:
             raise ValidationError(_("This note is already withdrawn."))
-        note.withdrawn_at = timezone.now()
-        note.withdrawal_reason = reason
-        note.save()
-        CorrectionNoteChange.objects.create(
-            note=note,
-            editor=editor,
-            action=CorrectionNoteChange.Action.WITHDRAWN,
-            previous_text=note.text,
-            previous_kind=note.kind,
-            reason=reason,
-            created_at=note.withdrawn_at,
-        )
-        webhooks.announce(note, WebhookDelivery.Event.WITHDRAWN)
+        if _needs_second_editor(note):
+            _propose(
+                note, editor, action=PendingNoteChange.Action.WITHDRAW, reason=reason
+            )
+            return note
+        return _withdraw(note, editor, reason)
+
+
+def _withdraw(note, editor, reason, approved_by=None) -> CorrectionNote:
+    note.withdrawn_at = timezone.now()
+    note.withdrawal_reason = reason
+    note.save()
+    CorrectionNoteChange.objects.create(
+        note=note,
+        editor=editor,
+        approved_by=approved_by,
+        action=CorrectionNoteChange.Action.WITHDRAWN,
+        previous_text=note.text,
+        previous_kind=note.kind,
+        reason=reason,
+        created_at=note.withdrawn_at,
+    )
+    webhooks.announce(note, WebhookDelivery.Event.WITHDRAWN)
     return note
+
+
+def note_change_approve(*, change: PendingNoteChange, editor) -> CorrectionNote:
+    """The second editor's yes to a waiting amendment or withdrawal: readers
+    see it now, recorded as its author's change, approved by `editor`."""
+    with transaction.atomic():
+        change = (
+            PendingNoteChange.objects.select_for_update().filter(pk=change.pk).first()
+        )
+        if change is None:
+            raise ValidationError(_("This change is no longer waiting for approval."))
+        if change.proposed_by_id == editor.pk:
+            raise ValidationError(
+                _("A second editor must approve the change, not its author.")
+            )
+        note = _locked(change.note)
+        author = change.proposed_by
+        if change.action == PendingNoteChange.Action.AMEND:
+            text, kind = _checked_amendment(note, change.text, change.kind)
+            note = _amend(note, author, text, kind, change.reason, approved_by=editor)
+        else:
+            if note.withdrawn_at:
+                raise ValidationError(_("This note is already withdrawn."))
+            note = _withdraw(note, author, change.reason, approved_by=editor)
+        change.delete()
+    return note
+
+
+def note_change_discard(*, change: PendingNoteChange, editor) -> None:
+    """A waiting change is dropped (by its author or another editor); readers
+    never saw it, so nothing of it is kept."""
+    PendingNoteChange.objects.filter(pk=change.pk).delete()

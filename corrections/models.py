@@ -152,11 +152,61 @@ class CorrectionNoteChange(models.Model):
     )
     reason = models.TextField(_("reason"), blank=True)
     created_at = models.DateTimeField(_("at"), default=timezone.now)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("change to a correction note")
         verbose_name_plural = _("changes to correction notes")
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.note}"
+
+
+class PendingNoteChange(models.Model):
+    """An amendment or withdrawal of a published note, waiting for a second
+    editor under the four-eyes rule: readers keep seeing the approved text
+    until someone other than its author approves the change."""
+
+    class Action(models.TextChoices):
+        AMEND = "amend", _("amend")
+        WITHDRAW = "withdraw", _("withdraw")
+
+    note = models.ForeignKey(
+        CorrectionNote,
+        verbose_name=_("correction note"),
+        on_delete=models.CASCADE,
+        related_name="pending_changes",
+    )
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    text = models.TextField(_("new text"), blank=True)
+    kind = models.CharField(
+        _("new type"), max_length=20, choices=CorrectionNote.Kind.choices, blank=True
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["proposed_at", "pk"]
+        verbose_name = _("change waiting for approval")
+        verbose_name_plural = _("changes waiting for approval")
+        constraints = [
+            # One at a time: a second editor approves exactly what is shown.
+            models.UniqueConstraint(fields=["note"], name="one_pending_change_per_note")
+        ]
 
     def __str__(self):
         return f"{self.get_action_display()}: {self.note}"

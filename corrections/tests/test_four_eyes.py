@@ -86,3 +86,130 @@ def test_the_second_editor_approves_in_the_admin(client, editor, other_editor, a
     assert note.approved_by == other_editor
     assert CorrectionNote.objects.awaiting_approval().count() == 0
     assert not Report.objects.exists()
+
+
+@pytest.fixture
+def approved_note(four_eyes, editor, other_editor, article):
+    note = services.correction_publish(
+        article=article, editor=editor, kind="correction", text="Es waren 11.000.",
+        reports=[],
+    )  # fmt: skip
+    return services.note_approve(note=note, editor=other_editor)
+
+
+def public_texts(client, article):
+    page = client.get(article.get_absolute_url()).text
+    record = client.get("/korrekturen.json").json()
+    return page, [note["text"] for note in record["corrections"]]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_approved_note_amended_by_its_author_waits_for_the_second_editor(
+    client, approved_note, editor, other_editor, article
+):
+    """The bypass: after approval, the author posts a new text to the admin."""
+    from corrections.models import CorrectionNoteChange, WebhookDelivery
+
+    client.force_login(editor)
+    answer = client.post(
+        f"{NOTES}{approved_note.pk}/change/",
+        amended(
+            {"kind": "correction", "text": "Es waren 99.000.", "reason": "Tippfehler"}
+        ),
+        follow=True,
+    )
+    assert "wartet auf die Freigabe" in answer.text
+    page, record = public_texts(client, article)
+    assert "Es waren 11.000." in page and "99.000" not in page
+    assert record == ["Es waren 11.000."]
+    approved_note.refresh_from_db()
+    assert approved_note.amended_at is None
+    assert not WebhookDelivery.objects.filter(event="correction.amended").exists()
+
+    # Its author cannot approve it, by the button or by a crafted POST.
+    assert "Änderung freigeben" not in answer.text
+    client.post(f"{NOTES}{approved_note.pk}/approve-change/")
+    assert "99.000" not in client.get(article.get_absolute_url()).text
+    # Nor can a second change slip in beside the waiting one.
+    client.post(
+        f"{NOTES}{approved_note.pk}/change/",
+        amended({"kind": "correction", "text": "Es waren 5.", "reason": ""}),
+    )
+    assert approved_note.pending_changes.get().text == "Es waren 99.000."
+
+    client.force_login(other_editor)
+    assert "Änderung freigeben" in client.get(f"{NOTES}{approved_note.pk}/change/").text
+    approval = client.post(f"{NOTES}{approved_note.pk}/approve-change/", follow=True)
+    assert "Die Änderung ist freigegeben" in approval.text
+    page, record = public_texts(client, article)
+    assert "Es waren 99.000." in page and record == ["Es waren 99.000."]
+    change = CorrectionNoteChange.objects.get(action="amended")
+    assert (change.editor, change.approved_by) == (editor, other_editor)
+    assert change.previous_text == "Es waren 11.000."
+    assert not approved_note.pending_changes.exists()
+
+
+def test_a_withdrawal_waits_for_the_second_editor_too(
+    client, approved_note, editor, other_editor, article
+):
+    client.force_login(editor)
+    client.post(
+        f"{NOTES}{approved_note.pk}/withdraw/", {"reason": "Der Hinweis war falsch."}
+    )
+    approved_note.refresh_from_db()
+    assert approved_note.withdrawn_at is None
+    assert "Es waren 11.000." in client.get(article.get_absolute_url()).text
+    with pytest.raises(ValidationError):
+        services_fixes().note_change_approve(
+            change=approved_note.pending_changes.get(), editor=editor
+        )
+    services_fixes().note_change_approve(
+        change=approved_note.pending_changes.get(), editor=other_editor
+    )
+    approved_note.refresh_from_db()
+    assert approved_note.withdrawn_at is not None
+    assert approved_note.withdrawal_reason == "Der Hinweis war falsch."
+
+
+def test_a_discarded_change_never_reaches_readers(
+    client, approved_note, editor, other_editor, article
+):
+    client.force_login(editor)
+    client.post(
+        f"{NOTES}{approved_note.pk}/change/",
+        amended({"kind": "clarification", "text": "Anders.", "reason": ""}),
+    )
+    client.force_login(other_editor)
+    client.post(f"{NOTES}{approved_note.pk}/discard-change/")
+    client.post(f"{NOTES}{approved_note.pk}/approve-change/")  # nothing to approve
+    approved_note.refresh_from_db()
+    assert (approved_note.text, approved_note.kind) == (
+        "Es waren 11.000.",
+        "correction",
+    )
+
+
+def test_without_the_rule_an_amendment_is_public_at_once(
+    client, editor, other_editor, article
+):
+    note = services.correction_publish(
+        article=article, editor=editor, kind="correction", text="Alt.", reports=[]
+    )
+    client.force_login(editor)
+    client.post(
+        f"{NOTES}{note.pk}/change/",
+        amended({"kind": "correction", "text": "Neu.", "reason": ""}),
+    )
+    note.refresh_from_db()
+    assert note.text == "Neu." and not note.pending_changes.exists()
+
+
+def services_fixes():
+    from corrections import fixes
+
+    return fixes
+
+
+def amended(fields: dict) -> dict:
+    """The note's change form as the browser sends it (with the history inline)."""
+    return {"changes-TOTAL_FORMS": "0", "changes-INITIAL_FORMS": "0", **fields}
