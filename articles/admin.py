@@ -1,14 +1,13 @@
 from django.contrib import admin, messages
 from django.core.files.storage import default_storage
-from django.utils import timezone
+from django.db import transaction
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from .models import Article, ArticleVersion, Author, Picture, Section
-from .purges import article_keys
-from .surrogate import purge
+from .services import article_publish, article_unpublish
 
 
 @admin.register(Section)
@@ -149,12 +148,11 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Publish selected articles"), permissions=["change"])
     def publish(self, request, queryset):
-        count = 0
-        for article in queryset.exclude(status=Article.Status.PUBLISHED):
-            article.status = Article.Status.PUBLISHED
-            article.published_at = article.published_at or timezone.now()
-            article.save()
-            count += 1
+        with transaction.atomic():
+            count = sum(
+                article_publish(article=article, editor=request.user)
+                for article in queryset.exclude(status=Article.Status.PUBLISHED)
+            )
         self.message_user(
             request,
             ngettext("%d article was published.", "%d articles were published.", count)
@@ -164,11 +162,11 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Unpublish selected articles"), permissions=["change"])
     def unpublish(self, request, queryset):
-        published = queryset.filter(status=Article.Status.PUBLISHED)
-        leaving = list(published.only("pk", "section_id"))
-        count = published.update(status=Article.Status.DRAFT, updated_at=timezone.now())
-        # update() sends no signals: the pages of these articles are purged here.
-        purge(key for article in leaving for key in article_keys(article))
+        with transaction.atomic():
+            count = sum(
+                article_unpublish(article=article, editor=request.user)
+                for article in queryset.filter(status=Article.Status.PUBLISHED)
+            )
         self.message_user(
             request,
             ngettext(

@@ -4,6 +4,7 @@ import hashlib
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Article
@@ -49,3 +50,31 @@ def article_revise(
         current.full_clean(exclude=["slug"])
         current.save(editor=editor)
     return current
+
+
+def article_publish(*, article: Article, editor=None) -> bool:
+    """Make a draft public (now, or at its scheduled time); False if it was.
+
+    Publishing and unpublishing always save the article, never update() it: the
+    search index, the page caches, the HTTP caches and WebSub hear of a save
+    (their receivers), and of nothing else.
+    """
+    with transaction.atomic():
+        current = Article.objects.select_for_update().get(pk=article.pk)
+        if current.status == Article.Status.PUBLISHED:
+            return False
+        current.status = Article.Status.PUBLISHED
+        current.published_at = current.published_at or timezone.now()
+        current.save(editor=editor)
+    return True
+
+
+def article_unpublish(*, article: Article, editor=None) -> bool:
+    """Take a published article back to the drafts; False if it was not public."""
+    with transaction.atomic():
+        current = Article.objects.select_for_update().get(pk=article.pk)
+        if current.status != Article.Status.PUBLISHED:
+            return False
+        current.status = Article.Status.DRAFT
+        current.save(editor=editor)
+    return True

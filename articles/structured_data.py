@@ -1,18 +1,17 @@
 """schema.org NewsArticle data for an article page (JSON-LD)."""
 
-import json
-
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+
+from newsroom import json_text
 
 from . import pictures
 from .feeds import SITE_NAME
 
 # What may not appear raw inside <script>: "</script>" or "<!--" in an article's
 # text would end the element early. JSON's \\u escapes keep the data identical.
-SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 OPEN_GRAPH_LOCALES = {"de": "de_DE", "en": "en_GB"}
 
 
@@ -112,9 +111,7 @@ def person(author, request) -> dict:
 
 def json_ld_script(data: dict) -> SafeString:
     # Without the spaces after "," and ":": bytes every article page sends.
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(
-        SCRIPT_ESCAPES
-    )
+    payload = json_text.dumps(data, separators=(",", ":"))
     # The payload contains no "<" any more, so it cannot leave the element.
     return format_html(
         '<script type="application/ld+json">{}</script>', mark_safe(payload)

@@ -16,6 +16,7 @@ from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape, linebreaks
 
 from newsroom import outbound
 from newsroom.tasks import enqueue_on_commit
@@ -27,7 +28,35 @@ ATTEMPTS = 8  # pauses of 2, 4 … 128 s: about four minutes in all
 PRIORITY = 40  # after purges (a reader is waiting), before e-mails
 
 
-class RssWithHub(Rss201rev2Feed):
+class PlainTextAsHtml:
+    """Every feed's texts are plain text (titles, leads, notes, readers' words);
+    where a feed format reads HTML, they are escaped once, here, for all feeds.
+
+    RSS readers take an item's <description> and, in practice, its <title> as
+    HTML; Atom's <summary type="html"> is HTML by definition, while its <title>
+    is text. Without this, `<img onerror=…>` in a note reaches feed readers as
+    markup. Paragraphs and line breaks become <p> and <br>.
+    """
+
+    html_title = True
+
+    def __init__(self, title, link, description, *args, **kwargs):
+        super().__init__(
+            self._title(title), link, linebreaks(description, autoescape=True),
+            *args, **kwargs,
+        )  # fmt: skip
+
+    def add_item(self, title, link, description, *args, **kwargs):
+        super().add_item(
+            self._title(title), link, linebreaks(description or "", autoescape=True),
+            *args, **kwargs,
+        )  # fmt: skip
+
+    def _title(self, title):
+        return escape(title) if self.html_title else title
+
+
+class RssWithHub(PlainTextAsHtml, Rss201rev2Feed):
     def add_root_elements(self, handler):
         super().add_root_elements(handler)  # with <atom:link rel="self">
         if settings.NEWSROOM_WEBSUB_HUB:
@@ -35,7 +64,9 @@ class RssWithHub(Rss201rev2Feed):
             handler.addQuickElement("atom:link", None, hub)
 
 
-class AtomWithHub(Atom1Feed):
+class AtomWithHub(PlainTextAsHtml, Atom1Feed):
+    html_title = False  # Atom's <title> is text: the XML escaping suffices
+
     def add_root_elements(self, handler):
         super().add_root_elements(handler)  # with <link rel="self">
         if settings.NEWSROOM_WEBSUB_HUB:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
+from newsroom import json_text
 from newsroom.parsing import whole_number
 
 from . import metrics, privacy, services, workflow
@@ -229,7 +230,9 @@ def privacy_request(model_admin, request):
         if action == "export":
             data = privacy.reporter_data_export(email=email, editor=request.user)
             response = JsonResponse(
-                data, json_dumps_params={"ensure_ascii": False, "indent": 2}
+                data,
+                encoder=json_text.TextEncoder,
+                json_dumps_params={"ensure_ascii": False, "indent": 2},
             )
             response["Content-Disposition"] = (
                 'attachment; filename="newsroom-meldungen.json"'

@@ -15,6 +15,7 @@ from articles.caching import ListParameters
 from articles.models import Article, Section
 from articles.structured_data import json_ld_script
 from articles.views import article_page_context
+from newsroom import json_text
 from newsroom.parsing import whole_number
 
 from . import record
@@ -222,6 +223,7 @@ class CorrectionRecordView(CorrectionLogView):
                 if page.has_next()
                 else None,
             ),
+            encoder=json_text.TextEncoder,
             json_dumps_params={"ensure_ascii": False},
         )
 

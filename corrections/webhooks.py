@@ -19,7 +19,6 @@ production it must be https.
 
 import hashlib
 import hmac
-import json
 import logging
 import time
 from datetime import timedelta
@@ -28,7 +27,7 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
-from newsroom import outbound
+from newsroom import json_text, outbound
 from newsroom.tasks import enqueue_on_commit
 
 from . import record
@@ -84,7 +83,7 @@ class Unanswered(Exception):
 
 
 def send(delivery: WebhookDelivery) -> int:
-    body = json.dumps(delivery.payload, ensure_ascii=False).encode()
+    body = json_text.dumps(delivery.payload).encode()
     headers = {
         "Content-Type": "application/json",
         "User-Agent": "Newsroom-Webhooks/1",

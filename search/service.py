@@ -4,9 +4,12 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Min
+from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+
+from articles.models import Article
+from corrections.models import CorrectionNote
 
 from . import text
 from .backends import RANKED_MATCHES, Query, search_backend
@@ -82,12 +85,15 @@ def search(
     )
     results.total = hits.total
     entries = (
-        SearchDocument.objects.select_related("article", "section")
+        visible_now()
+        .select_related("article", "section")
         .defer("title_terms", "body_terms", "tags", "vector")
         .in_bulk(hits.ids)
     )
     wanted = set(stems)
     for pk in hits.ids:
+        if pk not in entries:
+            continue  # the index was behind a change: the public may not see it
         entry = entries[pk]
         url = entry.article.get_absolute_url()
         if entry.note_id:
@@ -101,6 +107,18 @@ def search(
             )
         )
     return results
+
+
+def visible_now():
+    """Entries the public may see at this moment, checked against the articles
+    and notes themselves, not only the index: whatever wrote to the database
+    without the index hearing of it, no draft or withdrawn note is answered."""
+    return SearchDocument.objects.filter(
+        article__in=Article.objects.published(),
+    ).filter(
+        Q(note__isnull=True)
+        | Q(note__in=CorrectionNote.objects.published(), note__withdrawn_at=None)
+    )
 
 
 def next_change():

@@ -170,7 +170,7 @@ def test_corrections_feed(client, make_article, publish):
     assert not feed.bozo
     (entry,) = feed.entries
     assert entry.title == "Korrektur: Kursk"
-    assert entry.summary == "Es waren 10.000."
+    assert entry.summary == "<p>Es waren 10.000.</p>"  # text, as HTML
     assert entry.id == f"tag:newsroom,2024:correction:{note.pk}"
     assert entry.link.endswith(note.get_absolute_url())
 

@@ -18,6 +18,17 @@ from types import SimpleNamespace
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def native_env() -> dict:
+    """The environment for the C servers in front (nginx, Varnish).
+
+    The clock passes (.ci/any-moment) preload libfaketime into every process
+    the tests start; Varnish deadlocks under it. The servers in front keep the
+    machine's clock, as they would in front of any app server; our own Python
+    processes share the moved one.
+    """
+    return {name: value for name, value in os.environ.items() if name != "LD_PRELOAD"}
+
+
 def server_env(static_root, base=None, **overrides) -> dict:
     """The environment of a production-like test server: DEBUG off, over http."""
     from django.conf import settings
@@ -220,7 +231,7 @@ class Varnish:
             [VARNISHD, "-F", "-j", "none", "-n", str(self.workdir / "state"),
              "-a", f"127.0.0.1:{self.port}", "-f", str(self.workdir / "test.vcl"),
              "-s", "malloc,64m", "-T", "none"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=native_env(),
         )  # fmt: skip
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

@@ -20,7 +20,14 @@ from contextlib import contextmanager
 
 import pytest
 
-from .servers import ROOT, free_port, gunicorn_servers, manage, sqlite_server_env
+from .servers import (
+    ROOT,
+    free_port,
+    gunicorn_servers,
+    manage,
+    native_env,
+    sqlite_server_env,
+)
 
 SLOW_CLIENTS = 40
 READERS = 5
@@ -101,7 +108,9 @@ def behind_nginx(thread_pool_server, tmp_path_factory):
             snippet=ROOT / "deploy/nginx/proxy.conf",
         )
     )
-    process = subprocess.Popen([binary, "-c", str(conf), "-e", str(root / "e.log")])
+    process = subprocess.Popen(
+        [binary, "-c", str(conf), "-e", str(root / "e.log")], env=native_env()
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 10

@@ -22,6 +22,7 @@ from .servers import (
     in_a_fresh_minute,
     log_in,
     manage,
+    native_env,
     publish_correction,
     sqlite_server_env,
     task_worker,
@@ -275,7 +276,7 @@ def test_the_production_configuration_compiles(tmp_path):
     configuration = ROOT / "deploy" / "varnish" / "default.vcl"
     compiled = subprocess.run(
         [VARNISHD, "-C", "-j", "none", "-n", str(tmp_path), "-f", str(configuration)],
-        capture_output=True, timeout=60,
+        capture_output=True, timeout=60, env=native_env(),
     )  # fmt: skip
     assert compiled.returncode == 0, compiled.stderr.decode()
 
