@@ -10,18 +10,23 @@ PORT ?= 8000
 
 # A production-like local run: DEBUG off, collected and compressed static files,
 # gunicorn. Plain http on loopback, so no TLS redirect and no secure-only cookies.
+# Tasks (e-mails, purges, pings, webhooks, picture renditions) go to the queue in
+# the database, and one task worker (`manage.py db_worker`) started beside
+# gunicorn runs them; both stop together.
 SERVE_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat var/secret-key)" \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_SECURE_SSL_REDIRECT=0 \
 	DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0 \
 	DJANGO_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend \
-	NEWSROOM_BASE_URL=http://$(HOST):$(PORT)
+	NEWSROOM_BASE_URL=http://$(HOST):$(PORT) NEWSROOM_TASKS=database
 
 run: setup translations css migrate demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 serve: setup translations css migrate demo var/secret-key
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
-	$(SERVE_ENV) GUNICORN_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
+	$(SERVE_ENV) sh -c '$(PY) manage.py db_worker --interval 0.5 & worker=$$!; \
+		trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+		GUNICORN_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py'
 
 var/secret-key:
 	mkdir -p var

@@ -14,6 +14,9 @@ threads = int(os.environ.get("GUNICORN_THREADS", 2))  # gthread only
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 20
 keepalive = 5
+# Its largest setting, so that an overlong address reaches the site, which
+# answers it with its own page (NEWSROOM_MAX_ADDRESS_BYTES is lower).
+limit_request_line = 8190
 # Open connections per worker (keep-alive and slow ones included); beyond it,
 # the other workers accept.
 worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", 1000))

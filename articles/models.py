@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.tasks import enqueue_on_commit
+
 from . import pictures
 from .markdown import render_markdown
 from .slugs import unique_slug
@@ -134,12 +136,26 @@ class Picture(models.Model):
             self.image.save(clean.name, clean, save=False)
         with transaction.atomic():
             super().save(*args, **kwargs)
-            if new_file or not self.renditions:
-                old, self.renditions = self.renditions, pictures.make_renditions(self)
-                Picture.objects.filter(pk=self.pk).update(renditions=self.renditions)
-                transaction.on_commit(lambda: pictures.delete_renditions(old))
+            if (new_file or not self.renditions) and pictures.renders_later():
+                # A web worker serving readers only decoded the upload, reduced:
+                # the renditions are the task worker's (articles/pictures.py).
+                enqueue_on_commit(pictures.render_later, self.pk)
+            elif new_file or not self.renditions:
+                self._make_renditions()
             for article in self.shown_in():
                 article.save(editor=editor)
+
+    def render(self) -> None:
+        """Make the renditions now, and show them where the picture is shown."""
+        with transaction.atomic():
+            self._make_renditions()
+            for article in self.shown_in():
+                article.save()
+
+    def _make_renditions(self) -> None:
+        old, self.renditions = self.renditions, pictures.make_renditions(self)
+        Picture.objects.filter(pk=self.pk).update(renditions=self.renditions)
+        transaction.on_commit(lambda: pictures.delete_renditions(old))
 
     def shown_in(self):
         return Article.objects.filter(

@@ -1,12 +1,16 @@
 """Pictures in articles: checked uploads, renditions made once, and their HTML.
 
 An upload is refused unless Pillow reads it as a JPEG, PNG, WebP or AVIF image
-within the size and pixel limits. What is stored is the picture re-encoded
-without any metadata: a camera's EXIF (its GPS position above all) never
-reaches the site. From it, each width in PICTURE_WIDTHS up to the picture's own
-is written once as AVIF, WebP and JPEG, through Django's default storage, under
-names that change with the picture (`v/<hash of the picture>-<width>.<format>`),
-so that they may be cached for ever.
+within the size and pixel limits. What is stored is the picture's pixels alone,
+re-encoded, at most STORED_LONGEST_SIDE wide or high: no EXIF (a camera's GPS
+position above all), XMP, ICC profile (colours are converted to sRGB first),
+comment or anything appended to the file reaches the site or its renditions.
+From it, each width in PICTURE_WIDTHS up to the picture's own is written once
+as AVIF, WebP and JPEG, through Django's default storage, under names that
+change with the picture (`v/<hash of the picture>-<width>.<format>`), so that
+they may be cached for ever. Where a task worker runs (NEWSROOM_TASKS=database)
+the renditions are made there, and pages show "Bild wird vorbereitet" until
+they are; a web worker serving readers only decodes the upload once, reduced.
 
 A body places a picture with a line of its own, `![](bild:12)`. Its HTML, and
 the lead picture's, is made when the article is saved, as the body's is: a
@@ -21,12 +25,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.tasks import task
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "AVIF"}
 PICTURE_WIDTHS = (480, 800, 1200, 1600)
+# Twice the widest rendition: what is kept of a larger upload. Decoding reduces
+# to it where the format allows (JPEG's DCT scaling), so a 50-megapixel upload
+# never becomes a 50-megapixel RGB image in memory.
+STORED_LONGEST_SIDE = 2 * PICTURE_WIDTHS[-1]
 # Best first: a browser takes the first <source> it can show.
 RENDITION_FORMATS = (
     ("avif", "image/avif", {"quality": 55, "speed": 8}),
@@ -37,6 +46,8 @@ RENDITION_FORMATS = (
 SIZES = "(min-width: 47rem) 44.5rem, calc(100vw - 1.5rem)"
 BODY_PICTURE = re.compile(r"^!\[[^\]\n]*\]\(bild:(\d{1,10})\)[ \t]*$", re.M)
 PLACEHOLDER = "NEWSROOMPICTURE{}END"
+# After purges and pings (readers wait for those), before e-mails.
+RENDER_PRIORITY = 30
 
 
 def check_upload(upload) -> None:
@@ -70,6 +81,18 @@ def check_upload(upload) -> None:
         upload.seek(0)
         # verify() reads the structure only: a cut-off file passes it.
         with Image.open(upload) as image:
+            limit = (STORED_LONGEST_SIDE, STORED_LONGEST_SIDE)
+            image.draft(image.mode, limit)  # JPEG decodes reduced
+            decoded = image.size[0] * image.size[1] * len(image.getbands())
+            if decoded > settings.NEWSROOM_PICTURE_MAX_DECODED_BYTES:
+                raise ValidationError(
+                    _(
+                        "The picture is too large to prepare: please save it "
+                        "smaller (at most %(limit)d pixels wide) or as a JPEG."
+                    ),
+                    code="too_large_decoded",
+                    params={"limit": STORED_LONGEST_SIDE},
+                )
             image.load()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(
@@ -79,20 +102,50 @@ def check_upload(upload) -> None:
         upload.seek(0)
 
 
+def pixels_only(image: Image.Image, mode: str) -> Image.Image:
+    """A new image of `image`'s pixels in `mode` (RGB or RGBA), and nothing else.
+
+    Pillow's writers copy some blocks from an image's `info` unasked (a JPEG's
+    comment, XMP, an ICC profile), and `convert()` keeps `info`: an image made
+    from the bytes alone has none to copy. Colours described by an ICC profile
+    are converted to sRGB first, so that they look as they did.
+    """
+    icc = image.info.get("icc_profile")
+    converted = image.convert(mode)
+    if icc:
+        try:
+            converted = ImageCms.profileToProfile(
+                converted,
+                ImageCms.ImageCmsProfile(io.BytesIO(icc)),
+                ImageCms.createProfile("sRGB"),
+                outputMode=mode,
+            )
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken profile: the pixels as they are
+    clean = Image.new(mode, converted.size)
+    clean.paste(converted)
+    return clean
+
+
 def without_metadata(upload) -> tuple[ContentFile, int, int]:
-    """The picture re-encoded with nothing but its pixels, turned upright."""
+    """The picture's pixels alone, turned upright, at most STORED_LONGEST_SIDE."""
     upload.seek(0)
+    limit = (STORED_LONGEST_SIDE, STORED_LONGEST_SIDE)
     with Image.open(upload) as image:
-        upright = ImageOps.exif_transpose(image)
-        transparent = upright.mode in ("RGBA", "LA", "P") and image.format == "PNG"
-        out = io.BytesIO()
-        if transparent:
-            upright.convert("RGBA").save(out, "PNG", optimize=True)
-            extension = "png"
-        else:
-            upright.convert("RGB").save(out, "JPEG", quality=92, optimize=True)
-            extension = "jpg"
-        width, height = upright.size
+        transparent = image.mode in ("RGBA", "LA", "P", "PA") and image.format == "PNG"
+        mode = "RGBA" if transparent else "RGB"
+        image.draft(mode, limit)  # JPEG: decode at 1/2, 1/4 or 1/8 where it fits
+        image.thumbnail(limit, Image.LANCZOS)  # reduced before anything is copied
+        ImageOps.exif_transpose(image, in_place=True)
+        clean = pixels_only(image, mode)
+    out = io.BytesIO()
+    if transparent:
+        clean.save(out, "PNG", optimize=True)
+        extension = "png"
+    else:
+        clean.save(out, "JPEG", quality=92, optimize=True)
+        extension = "jpg"
+    width, height = clean.size
     data = out.getvalue()
     digest = hashlib.sha256(data).hexdigest()[:10]
     return ContentFile(data, name=f"{digest}.{extension}"), width, height
@@ -104,11 +157,11 @@ def make_renditions(picture) -> dict:
     widths.append(min(picture.width, PICTURE_WIDTHS[-1]))
     stem = picture.image.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     made: dict[str, list] = {}
-    with picture.image.open("rb") as source, Image.open(source) as original:
-        original.load()
+    with picture.image.open("rb") as source, Image.open(source) as stored:
+        original = pixels_only(stored, "RGB")
         for width in widths:
             height = round(picture.height * width / picture.width)
-            resized = original.convert("RGB").resize((width, height), Image.LANCZOS)
+            resized = original.resize((width, height), Image.LANCZOS)
             for extension, _mime, options in RENDITION_FORMATS:
                 out = io.BytesIO()
                 resized.save(out, extension.upper(), **options)
@@ -118,6 +171,24 @@ def make_renditions(picture) -> dict:
                 )
                 made.setdefault(extension, []).append([width, name])
     return made
+
+
+@task(priority=RENDER_PRIORITY)
+def render_later(picture_id: int) -> str:
+    """Make a picture's renditions in the task worker, then show them."""
+    from .models import Picture
+
+    picture = Picture.objects.filter(pk=picture_id).first()
+    if picture is None:
+        return "gone"
+    picture.render()
+    return "rendered"
+
+
+def renders_later() -> bool:
+    """Whether a task worker makes renditions (the database queue), or the
+    process that saves the picture (the immediate queue of `make run`)."""
+    return render_later.get_backend().supports_defer
 
 
 def delete_renditions(renditions: dict) -> None:
@@ -135,7 +206,7 @@ def picture_html(picture, *, lead: bool = False) -> str:
     """
     renditions = picture.renditions
     if not renditions:
-        return ""
+        return pending_html(picture)
 
     def srcset(extension):
         return ", ".join(
@@ -157,6 +228,24 @@ def picture_html(picture, *, lead: bool = False) -> str:
         f'<img src="{escape(default_storage.url(fallback))}" width="{width}" '
         f'height="{height}" alt="{escape(picture.alt_text)}" {loading}>'
     )
+    kind = "lead-figure" if lead else "body-figure"
+    return (
+        f'<figure class="{kind}"><picture>{sources}{image}</picture>'
+        f"{figcaption(picture)}</figure>"
+    )
+
+
+def pending_html(picture) -> str:
+    """Until its renditions are made: the texts, and that the picture follows."""
+    waiting = _("Picture is being prepared")
+    return (
+        '<figure class="body-figure picture-pending">'
+        f'<p class="picture-placeholder">{escape(waiting)}</p>'
+        f"{figcaption(picture)}</figure>"
+    )
+
+
+def figcaption(picture) -> str:
     # The whole caption is a part readers can report, the credit one of its own.
     caption = (
         f'<span class="picture-caption">{escape(picture.caption)}</span> '
@@ -167,12 +256,7 @@ def picture_html(picture, *, lead: bool = False) -> str:
         f'<span class="picture-credit" data-report-part="credit">'
         f"{escape(picture.credit)}</span>"
     )
-    kind = "lead-figure" if lead else "body-figure"
-    return (
-        f'<figure class="{kind}"><picture>{sources}{image}</picture>'
-        f'<figcaption data-report-part="caption">{caption}{credit}</figcaption>'
-        "</figure>"
-    )
+    return f'<figcaption data-report-part="caption">{caption}{credit}</figcaption>'
 
 
 def largest(picture) -> tuple[str, int, int]:

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.http import HttpResponse
+from django.template import loader
 from django.utils import translation
 from django.views.defaults import bad_request
 
@@ -25,4 +27,28 @@ class RefuseNullCharactersMiddleware:
             language = translation.get_language_from_path(request.path_info)
             with translation.override(language or settings.LANGUAGE_CODE):
                 return bad_request(request, BadRequest("NUL in the query string"))
+        return self.get_response(request)
+
+
+class RefuseOverlongAddressesMiddleware:
+    """Answer an address longer than NEWSROOM_MAX_ADDRESS_BYTES with our own 414.
+
+    The limit lies below what gunicorn (limit_request_line in gunicorn.conf.py)
+    and nginx (large_client_header_buffers in deploy/nginx/proxy.conf) take, so
+    that an overlong address reaches us and gets a page in the reader's
+    language with the site's headers, not a server's own English one; and above
+    the longest address our forms make (tests/test_address_limits.py).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")
+        length = len(request.path.encode()) + len(query.encode()) + 1
+        if length > settings.NEWSROOM_MAX_ADDRESS_BYTES:
+            language = translation.get_language_from_path(request.path_info)
+            with translation.override(language or settings.LANGUAGE_CODE):
+                page = loader.render_to_string("414.html", request=request)
+            return HttpResponse(page, status=414)
         return self.get_response(request)

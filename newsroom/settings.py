@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "newsroom.middleware.RefuseNullCharactersMiddleware",
+    "newsroom.middleware.RefuseOverlongAddressesMiddleware",
     "articles.caching.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -275,6 +276,11 @@ NEWSROOM_PICTURE_MAX_BYTES = int(
 NEWSROOM_PICTURE_MAX_PIXELS = int(
     os.environ.get("NEWSROOM_PICTURE_MAX_PIXELS", 50_000_000)
 )
+# What decoding one upload may take in memory (pixels times bytes per pixel,
+# after JPEG's reduced decoding): the bound on a web worker serving readers.
+NEWSROOM_PICTURE_MAX_DECODED_BYTES = int(
+    os.environ.get("NEWSROOM_PICTURE_MAX_DECODED_BYTES", 100_000_000)
+)
 
 # A strict Content Security Policy on every page, the admin included: only our own
 # scripts, styles, images and fonts; no inline code; no framing; forms post home.
@@ -404,6 +410,10 @@ NEWSROOM_WEBSUB_HUB = os.environ.get("NEWSROOM_WEBSUB_HUB", "")
 # trusted as configured; editors' partner addresses must be public otherwise
 # (newsroom/outbound.py).
 NEWSROOM_TRUSTED_DESTINATIONS = env_list("NEWSROOM_TRUSTED_DESTINATIONS")
+# The longest address (path and query, in bytes) the site answers; longer ones
+# get our own 414 page. Below gunicorn's limit_request_line and nginx's header
+# buffer, above the longest address our forms make (newsroom/middleware.py).
+NEWSROOM_MAX_ADDRESS_BYTES = 4000
 
 # Admin login throttling (django-axes, newsroom/login_throttle.py): failed
 # attempts per account and client in 15 minutes; four times as many per account

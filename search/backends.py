@@ -75,8 +75,10 @@ class SQLiteBackend:
         if query.section_id is not None:
             match += f" AND tags : section{int(query.section_id)}"
         if query.since or query.until:
-            period = " OR ".join(tags.period_tags(query.since, query.until))
-            match += f" AND tags : ({period})"
+            period = tags.period_tags(query.since, query.until)
+            if not period:
+                return Hits([], 0)  # a period no entry can lie in
+            match += f" AND tags : ({' OR '.join(period)})"
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         hidden = "SELECT id FROM search_searchdocument WHERE visible_from > %s"
         with connection.cursor() as cursor:

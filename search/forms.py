@@ -3,10 +3,12 @@
 import re
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.parsing import WholeNumberField
 
+from . import tags
 from .text import MAX_QUERY_CHARACTERS
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -81,6 +83,24 @@ class SearchForm(forms.Form):
             *((section.slug, section.name) for section in sections),
         ]
         self.sections = {section.slug: section for section in sections}
+
+    def clean_from(self):
+        return self._within_reach(self.cleaned_data["from"])
+
+    def clean_to(self):
+        return self._within_reach(self.cleaned_data["to"])
+
+    def _within_reach(self, day):
+        if day is not None and not tags.EARLIEST <= day <= tags.latest():
+            raise forms.ValidationError(
+                _("Please give a day between %(first)s and %(last)s.")
+                % {
+                    "first": date_format(tags.EARLIEST, "SHORT_DATE_FORMAT"),
+                    "last": date_format(tags.latest(), "SHORT_DATE_FORMAT"),
+                },
+                code="out_of_reach",
+            )
+        return day
 
     def clean(self):
         data = super().clean()

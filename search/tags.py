@@ -11,8 +11,16 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-# Periods open at one end reach this far; no entry lies outside.
+# Periods open at one end reach this far; no entry lies outside. The search
+# form refuses days outside them (search/forms.py), with a message.
 EARLIEST = date(1990, 1, 1)
+YEARS_AHEAD = 10
+
+
+def latest() -> date:
+    """The last day a search period may reach: scheduled articles lie ahead."""
+    today = timezone.localdate()
+    return today.replace(year=today.year + YEARS_AHEAD, day=min(today.day, 28))
 
 
 def entry_tags(language: str, section_id: int, published_at) -> str:
@@ -34,8 +42,8 @@ def _next_month(day: date) -> date:
 
 def period_tags(since: date | None, until: date | None) -> list[str]:
     """Tags of which an entry has one exactly if its day lies in the period."""
-    day = since or EARLIEST
-    last = until or timezone.localdate() + timedelta(days=3660)
+    day = max(since or EARLIEST, EARLIEST)
+    last = min(until or latest(), latest())
     tags = []
     while day <= last:
         if day.month == 1 and day.day == 1 and date(day.year, 12, 31) <= last:

@@ -22,6 +22,11 @@ STEMMERS = {"de": "german", "en": "english"}
 # What a query may hold: more words than this are dropped, as are characters
 # past the limit (a 10 KB paste is still a query, of its first words).
 MAX_QUERY_CHARACTERS = 200
+# What the search fields take (maxlength): a paste is cut to this by the
+# browser, then to MAX_QUERY_CHARACTERS with a notice. Even in 4-byte
+# characters, percent-encoded, the address stays below what the site and the
+# servers in front answer (NEWSROOM_MAX_ADDRESS_BYTES, tests/test_address_limits.py).
+MAX_TYPED_CHARACTERS = 300
 MAX_QUERY_WORDS = 12
 # Words that would match nearly every article; a query of only these keeps them.
 STOP_WORDS = {

@@ -103,7 +103,6 @@ def public_texts(client, article):
     return page, [note["text"] for note in record["corrections"]]
 
 
-@pytest.mark.django_db(transaction=True)
 def test_an_approved_note_amended_by_its_author_waits_for_the_second_editor(
     client, approved_note, editor, other_editor, article
 ):

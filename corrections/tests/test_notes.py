@@ -66,7 +66,7 @@ def test_the_newsroom_adds_a_note_without_a_report_from_the_article(
     seen = public(desk, article)
     assert "Neue Zahlen." in seen["page"] and "Neue Zahlen." in seen["log"]
     assert "aktualisiert" in seen["page"]
-    assert [e.summary for e in seen["feed"].entries] == ["Neue Zahlen."]
+    assert [e.summary for e in seen["feed"].entries] == ["<p>Neue Zahlen.</p>"]
     assert [c["text"] for c in seen["json_ld"]["correction"]] == ["Neue Zahlen."]
 
 

@@ -15,10 +15,13 @@ import subprocess
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 
 import pytest
+
+from search.text import MAX_TYPED_CHARACTERS
 
 from .servers import (
     ROOT,
@@ -178,3 +181,19 @@ def test_behind_the_proxy_slow_clients_never_reach_the_app_server(
     # proxy, not luck, kept the readers served above.
     with slow_clients(thread_pool_server):
         assert readers_answered(thread_pool_server) < READERS
+
+
+@pytest.mark.parametrize("server", ["gevent_server", "behind_nginx"])
+def test_an_overlong_search_gets_our_german_page_from_the_real_servers(server, request):
+    """Through gunicorn alone and behind nginx as deploy/ configures it."""
+    url = request.getfixturevalue(server)
+    longest = urllib.parse.urlencode({"q": "\U0001f600" * MAX_TYPED_CHARACTERS})
+    with urllib.request.urlopen(f"{url}/suche/?{longest}", timeout=10) as answer:
+        assert answer.status == 200
+    overlong = urllib.parse.urlencode({"q": "ä" * 700})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{url}/suche/?{overlong}", timeout=10)
+    assert refused.value.code == 414
+    page = refused.value.read().decode()
+    assert 'lang="de"' in page and "zu lang" in page
+    assert refused.value.headers["Content-Security-Policy"]
