@@ -126,23 +126,38 @@ def note_amend(
 
 
 def _amend(note, editor, text, kind, reason, approved_by=None) -> CorrectionNote:
-    previous_text, previous_kind = note.text, note.kind
+    before = (note.text, note.kind)
     note.text, note.kind = text, kind
     note.amended_at = timezone.now()
     note.full_clean()
     note.save()
+    return _on_record(
+        note, CorrectionNoteChange.Action.AMENDED, before, editor, approved_by, reason
+    )
+
+
+def _on_record(note, action, before, editor, approved_by, reason) -> CorrectionNote:
+    """The change in the note's history (with what readers saw before), and
+    the partners told."""
     CorrectionNoteChange.objects.create(
         note=note,
         editor=editor,
         approved_by=approved_by,
-        action=CorrectionNoteChange.Action.AMENDED,
-        previous_text=previous_text,
-        previous_kind=previous_kind,
+        action=action,
+        previous_text=before[0],
+        previous_kind=before[1],
         reason=reason,
-        created_at=note.amended_at,
+        created_at=note.withdrawn_at or note.amended_at,
     )
-    webhooks.announce(note, WebhookDelivery.Event.AMENDED)
+    webhooks.announce(note, EVENTS[action])
     return note
+
+
+# What partners hear of each change to a published note.
+EVENTS = {
+    CorrectionNoteChange.Action.AMENDED: WebhookDelivery.Event.AMENDED,
+    CorrectionNoteChange.Action.WITHDRAWN: WebhookDelivery.Event.WITHDRAWN,
+}
 
 
 def note_withdraw(*, note: CorrectionNote, editor, reason: str) -> CorrectionNote:
@@ -171,18 +186,14 @@ def _withdraw(note, editor, reason, approved_by=None) -> CorrectionNote:
     note.withdrawn_at = timezone.now()
     note.withdrawal_reason = reason
     note.save()
-    CorrectionNoteChange.objects.create(
-        note=note,
-        editor=editor,
-        approved_by=approved_by,
-        action=CorrectionNoteChange.Action.WITHDRAWN,
-        previous_text=note.text,
-        previous_kind=note.kind,
-        reason=reason,
-        created_at=note.withdrawn_at,
+    return _on_record(
+        note,
+        CorrectionNoteChange.Action.WITHDRAWN,
+        (note.text, note.kind),
+        editor,
+        approved_by,
+        reason,
     )
-    webhooks.announce(note, WebhookDelivery.Event.WITHDRAWN)
-    return note
 
 
 def note_change_approve(*, change: PendingNoteChange, editor) -> CorrectionNote:

@@ -125,3 +125,18 @@ def test_a_partners_webhook_body_carries_no_markup(hostile, monkeypatch):
     import json
 
     assert json.loads(sent["body"])["correction"]["text"] == NOTE
+
+
+def test_e_mails_are_plain_text_carrying_the_readers_words_as_typed(
+    article, django_capture_on_commit_callbacks
+):
+    """Plain text in, plain text out: no HTML part for a mail reader to render."""
+    from django.core import mail
+
+    from corrections.services import report_submit
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report_submit(article=article, description=f"Falsch: {ATTACK}")
+    (message,) = mail.outbox
+    assert message.content_subtype == "plain" and not message.alternatives
+    assert f"Falsch: {ATTACK}" in message.body

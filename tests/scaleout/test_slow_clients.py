@@ -46,6 +46,7 @@ def app_server(root, worker_class: str):
         GUNICORN_WORKER_CLASS=worker_class,
     )
     manage("migrate", "--noinput", "-v0", env=env)
+    manage("collectstatic", "--noinput", "-v0", env=env)  # pages render in full
     with gunicorn_servers(env, count=1) as (url,):
         yield url
 
