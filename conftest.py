@@ -3,6 +3,26 @@ import pytest
 from articles.tests.factories import ArticleFactory, AuthorFactory, SectionFactory
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every test that commits starts with what the migrations stored.
+
+    A test that commits (transaction=True, a live server) ends by emptying
+    every table, the editors' group and its permissions, the correction policy
+    included, which the migrations made: a test after it would find none, and
+    pass or fail by the order they ran in. Django's serialized rollback puts
+    that data back before each such test.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        commits = (marker is not None and marker.kwargs.get("transaction")) or (
+            {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+        )
+        if commits:
+            kwargs = dict(marker.kwargs) if marker is not None else {}
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
 @pytest.fixture
 def article(db):
     return ArticleFactory()
