@@ -220,5 +220,5 @@ def demo_picture(number: str):
         caption=caption,
         credit=CREDIT,
     )
-    picture.save()
+    picture.save(render_now=True)  # the demo is ready when load_demo ends
     return picture

@@ -127,16 +127,20 @@ class Picture(models.Model):
     def __str__(self):
         return self.caption[:60] or self.alt_text[:60]
 
-    def save(self, *args, editor=None, **kwargs):
+    def save(self, *args, editor=None, render_now=False, **kwargs):
         """Save; a new file is stripped and rendered, and every article showing
-        the picture is saved again (a changed caption is a new version of it)."""
+        the picture is saved again (a changed caption is a new version of it).
+
+        Renditions are the task worker's where one runs, unless `render_now`
+        (a command such as load_demo, which no reader waits for)."""
         new_file = self.image and not self.image._committed
         if new_file:
             clean, self.width, self.height = pictures.without_metadata(self.image)
             self.image.save(clean.name, clean, save=False)
         with transaction.atomic():
             super().save(*args, **kwargs)
-            if (new_file or not self.renditions) and pictures.renders_later():
+            later = pictures.renders_later() and not render_now
+            if (new_file or not self.renditions) and later:
                 # A web worker serving readers only decoded the upload, reduced:
                 # the renditions are the task worker's (articles/pictures.py).
                 enqueue_on_commit(pictures.render_later, self.pk)
