@@ -2,25 +2,43 @@ import pytest
 
 from articles.tests.factories import ArticleFactory, AuthorFactory, SectionFactory
 
+# The rows the data migrations store: (module, function), in migration order.
+MIGRATION_DATA = [
+    ("corrections.migrations.0003_editors_group", "create_editors_group"),
+    ("corrections.migrations.0005_policy_text_and_permissions", "seed_policy"),
+    ("corrections.migrations.0005_policy_text_and_permissions", "let_editors_edit_it"),
+    (
+        "corrections.migrations.0008_editors_see_note_history",
+        "let_editors_see_the_history",
+    ),
+]
 
-def pytest_collection_modifyitems(config, items):
-    """Every test that commits starts with what the migrations stored.
 
-    A test that commits (transaction=True, a live server) ends by emptying
-    every table, the editors' group and its permissions, the correction policy
-    included, which the migrations made: a test after it would find none, and
-    pass or fail by the order they ran in. Django's serialized rollback puts
-    that data back before each such test.
+def commits(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker is not None and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
+@pytest.fixture(autouse=True)
+def what_the_migrations_stored(request):
+    """Every test that commits starts with what the data migrations stored.
+
+    A test that commits (transaction=True, a live server) ends by emptying every
+    table, and with them the editors' group, its permissions and the correction
+    policy, which the migrations made: a test after it would find none, and pass
+    or fail by the order the tests ran in. The migrations' own functions put
+    them back (each one leaves what is there as it is).
     """
-    for item in items:
-        marker = item.get_closest_marker("django_db")
-        commits = (marker is not None and marker.kwargs.get("transaction")) or (
-            {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
-        )
-        if commits:
-            kwargs = dict(marker.kwargs) if marker is not None else {}
-            kwargs.update(transaction=True, serialized_rollback=True)
-            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+    if commits(request.node):
+        import importlib
+
+        from django.apps import apps
+
+        request.getfixturevalue("transactional_db")
+        for module, function in MIGRATION_DATA:
+            getattr(importlib.import_module(module), function)(apps, None)
 
 
 @pytest.fixture
