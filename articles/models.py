@@ -139,13 +139,13 @@ class Picture(models.Model):
             self.image.save(clean.name, clean, save=False)
         with transaction.atomic():
             super().save(*args, **kwargs)
-            later = pictures.renders_later() and not render_now
-            if (new_file or not self.renditions) and later:
-                # A web worker serving readers only decoded the upload, reduced:
-                # the renditions are the task worker's (articles/pictures.py).
-                enqueue_on_commit(pictures.render_later, self.pk)
-            elif new_file or not self.renditions:
-                self._make_renditions()
+            if new_file or not self.renditions:
+                if pictures.renders_later() and not render_now:
+                    # A web worker serving readers only decoded the upload,
+                    # reduced: renditions are the task worker's (pictures.py).
+                    enqueue_on_commit(pictures.render_later, self.pk)
+                else:
+                    self._make_renditions()
             for article in self.shown_in():
                 article.save(editor=editor)
 
@@ -157,6 +157,8 @@ class Picture(models.Model):
                 article.save()
 
     def _make_renditions(self) -> None:
+        # update(), not save(): the renditions are derived from the file, and
+        # what readers see changes through the articles, saved after this.
         old, self.renditions = self.renditions, pictures.make_renditions(self)
         Picture.objects.filter(pk=self.pk).update(renditions=self.renditions)
         transaction.on_commit(lambda: pictures.delete_renditions(old))

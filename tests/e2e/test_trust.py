@@ -29,9 +29,10 @@ def log_in(page, username, next_url):
     page.wait_for_load_state("networkidle")
 
 
-def test_an_amendment_waits_for_the_second_editor(
-    page, settings, make_desk_editor, make_article, accessible
-):
+@pytest.fixture
+def waiting_note(settings, make_desk_editor, make_article):
+    """Under the four-eyes rule: a note by "autorin", not yet approved, and
+    "kollege", who may approve it."""
     settings.NEWSROOM_NOTES_NEED_APPROVAL = True
     author, second = make_desk_editor("autorin"), make_desk_editor("kollege")
     article = make_article(title="Haushalt beschlossen")
@@ -39,6 +40,11 @@ def test_an_amendment_waits_for_the_second_editor(
         article=article, editor=author, kind="correction", text="Es waren 11.000.",
         reports=[],
     )  # fmt: skip
+    return article, note, second
+
+
+def test_an_amendment_waits_for_the_second_editor(page, waiting_note, accessible):
+    article, note, second = waiting_note
     services.note_approve(note=note, editor=second)
     change_page = f"/admin/corrections/correctionnote/{note.pk}/change/"
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -74,17 +80,9 @@ def test_an_overlong_address_gets_the_sites_own_page(page, accessible):
     shot(page, "address-too-long")
 
 
-def test_the_second_editor_approves_a_new_note_by_its_button(
-    page, settings, make_desk_editor, make_article
-):
+def test_the_second_editor_approves_a_new_note_by_its_button(page, waiting_note):
     """The button sits inside the admin's form: it must post to the approval."""
-    settings.NEWSROOM_NOTES_NEED_APPROVAL = True
-    author, second = make_desk_editor("autorin"), make_desk_editor("kollege")
-    article = make_article(title="Haushalt beschlossen")
-    note = services.correction_publish(
-        article=article, editor=author, kind="correction", text="Es waren 11.000.",
-        reports=[],
-    )  # fmt: skip
+    _article, note, second = waiting_note
     log_in(page, "kollege", f"/admin/corrections/correctionnote/{note.pk}/change/")
     page.get_by_role("button", name="Freigeben und veröffentlichen").click()
     page.wait_for_load_state("networkidle")
