@@ -7,9 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Article
+from .models import Article, Picture
 
 TEXT_FIELDS = ("title", "lead", "body")
+# What readers read of a picture: each a part of every article that shows it.
+PICTURE_TEXT_FIELDS = ("caption", "credit", "alt_text")
 
 
 class ConcurrentEdit(ValidationError):
@@ -20,6 +22,48 @@ def text_fingerprint(article: Article) -> str:
     """Identify the text an editor is looking at, to notice a change by another."""
     text = "\x1f".join(getattr(article, name) for name in TEXT_FIELDS)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def picture_fingerprint(picture: Picture) -> str:
+    """Identify a picture's texts, as `text_fingerprint` an article's."""
+    text = "\x1f".join(getattr(picture, name) for name in PICTURE_TEXT_FIELDS)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def fingerprint(owner: Article | Picture) -> str:
+    """The fingerprint of an article's text, or of a picture's."""
+    if isinstance(owner, Picture):
+        return picture_fingerprint(owner)
+    return text_fingerprint(owner)
+
+
+def picture_revise(
+    *, picture: Picture, editor, changes: dict[str, str], seen: str | None = None
+) -> Picture:
+    """Save a picture's new caption, credit or alt text.
+
+    Every article showing the picture is saved with it, so each published one
+    keeps the version its readers saw, changed by `editor`. `seen` as in
+    `article_revise`.
+    """
+    unknown = set(changes) - set(PICTURE_TEXT_FIELDS)
+    if unknown:
+        raise ValueError(f"not picture texts: {sorted(unknown)}")
+    with transaction.atomic():
+        current = Picture.objects.select_for_update().get(pk=picture.pk)
+        if seen is not None and picture_fingerprint(current) != seen:
+            raise ConcurrentEdit(
+                _(
+                    "The picture's text was changed by someone else since you "
+                    "opened this page. Nothing was saved: check it as it reads now."
+                ),
+                code="concurrent_edit",
+            )
+        for name, value in changes.items():
+            setattr(current, name, value)
+        current.full_clean(exclude=["image"])
+        current.save(editor=editor)
+    return current
 
 
 def article_revise(

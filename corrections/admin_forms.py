@@ -2,10 +2,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Section
-from articles.services import TEXT_FIELDS
+from articles.models import Picture, Section
+from articles.services import PICTURE_TEXT_FIELDS, TEXT_FIELDS
 from newsroom.parsing import WholeNumberField, whole_number
 
+from .source import pictures_of
 from .models import (
     DESCRIPTION_MAX_LENGTH,
     EMAIL_MAX_LENGTH,
@@ -91,8 +92,11 @@ class FixForm(CorrectionPublishForm):
     ACTIONS = ("accept", "preview", "publish", "silent")
 
     field = forms.ChoiceField(
-        choices=[(name, name) for name in TEXT_FIELDS], widget=forms.HiddenInput
+        choices=[(name, name) for name in (*TEXT_FIELDS, *PICTURE_TEXT_FIELDS)],
+        widget=forms.HiddenInput,
     )
+    # For a caption, credit or alt text: the picture, one the article shows.
+    picture = WholeNumberField(min_value=1, required=False, widget=forms.HiddenInput)
     block_start = WholeNumberField(min_value=0, widget=forms.HiddenInput)
     block_end = WholeNumberField(min_value=0, widget=forms.HiddenInput)
     seen = forms.CharField(max_length=64, widget=forms.HiddenInput)
@@ -116,6 +120,7 @@ class FixForm(CorrectionPublishForm):
 
     def __init__(self, report: Report, *args, **kwargs):
         super().__init__(report, *args, **kwargs)
+        self.report = report
         self.fields["text"].required = False
         self.fields["text"].label = _("Public note")
 
@@ -124,7 +129,20 @@ class FixForm(CorrectionPublishForm):
         start, end = cleaned.get("block_start"), cleaned.get("block_end")
         if start is not None and end is not None and start > end:
             raise ValidationError(_("The text block is not valid; reload the page."))
+        field, number = cleaned.get("field"), cleaned.get("picture")
+        if field in PICTURE_TEXT_FIELDS:
+            shown = {picture.pk: picture for picture in pictures_of(self.report.article)}
+            if number not in shown:
+                raise ValidationError(_("The text block is not valid; reload the page."))
+            cleaned["picture"] = shown[number]
+        elif number is not None:
+            raise ValidationError(_("The text block is not valid; reload the page."))
         return cleaned
+
+    def edited_picture(self):
+        """The picture whose text is edited, once the form is valid; else None."""
+        picture = (getattr(self, "cleaned_data", None) or {}).get("picture")
+        return picture if isinstance(picture, Picture) else None
 
 
 class EditorNoteForm(forms.ModelForm):

@@ -14,10 +14,11 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.utils.translation import ngettext
 
 from articles.diff import word_diff
-from articles.services import ConcurrentEdit, text_fingerprint
+from articles.services import ConcurrentEdit, fingerprint
 
 from .admin_forms import FixForm
 from .fixes import correction_apply
@@ -25,27 +26,47 @@ from .models import CorrectionNote, Report
 from .services import with_duplicates
 from .source import find_passage, replace_passage
 
+# Lazy: the label is the editor's language at the time of the request.
 FIELD_LABELS = {
-    "title": _("headline"),
-    "lead": _("lead"),
-    "body": _("body"),
+    "title": gettext_lazy("headline"),
+    "lead": gettext_lazy("lead"),
+    "body": gettext_lazy("body"),
+    "caption": gettext_lazy("caption"),
+    "credit": gettext_lazy("picture credit"),
+    "alt_text": gettext_lazy("alt text"),
+}
+
+
+CHANGED_MEANWHILE = {
+    True: gettext_lazy(
+        "The article was changed by someone else since you opened this page. "
+        "Nothing was saved: check the text as it reads now."
+    ),
+    False: gettext_lazy(
+        "The picture's text was changed by someone else since you opened this "
+        "page. Nothing was saved: check it as it reads now."
+    ),
 }
 
 
 def desk_context(report: Report, form: FixForm | None = None) -> dict:
-    """What the desk shows: the block to edit, the passage marked, the proposal."""
+    """What the desk shows: the block to edit, the passage marked, the proposal.
+
+    The block is in the article, or in one of its pictures' texts when the
+    reader reported a caption or credit: then only that text is edited.
+    """
     article = report.article
     spot = find_passage(
         article, report.passage, report.context_before, part=report.part
     )
     if spot is None:  # no passage: the editor edits the whole body
-        field, start, end, found = "body", 0, len(article.body), False
+        field, start, end, found, picture = "body", 0, len(article.body), False, None
         marked = escape(article.body)
         passage_in_source = ""
     else:
-        field, found = spot.field, spot.exact
+        field, found, picture = spot.field, spot.exact, spot.picture
         start, end = spot.block_start, spot.block_end
-        source = getattr(article, field)
+        source = getattr(spot.owner(article), field)
         passage_in_source = source[spot.start : spot.end]
         marked = mark_safe(
             escape(source[start : spot.start])
@@ -54,7 +75,7 @@ def desk_context(report: Report, form: FixForm | None = None) -> dict:
             + "</mark>"
             + escape(source[spot.end : end])
         )
-    block = getattr(article, field)[start:end]
+    block = getattr(picture or article, field)[start:end]
     proposed = ""
     if found and report.suggestion.strip():
         proposed = replace_passage(block, passage_in_source, report.suggestion)
@@ -63,14 +84,17 @@ def desk_context(report: Report, form: FixForm | None = None) -> dict:
             report,
             initial={
                 "field": field,
+                "picture": picture.pk if picture else None,
                 "block_start": start,
                 "block_end": end,
-                "seen": text_fingerprint(article),
+                "seen": fingerprint(picture or article),
                 "new_text": block,
                 "text": draft_note(report, passage_in_source if found else ""),
                 "also_resolves": [],
             },
         )
+    else:
+        picture = form.edited_picture() or picture
     return {
         "desk_form": form,
         "desk_field_label": FIELD_LABELS[field],
@@ -78,6 +102,8 @@ def desk_context(report: Report, form: FixForm | None = None) -> dict:
         "desk_found": found,
         "desk_has_passage": bool(report.passage.strip()),
         "desk_proposed": proposed,
+        "desk_picture": picture,
+        "desk_picture_articles": list(picture.shown_in()) if picture else [],
     }
 
 
@@ -124,12 +150,20 @@ def fix(model_admin, request, report: Report):
     )
 
 
+def _owner(report: Report, form: FixForm):
+    """The article or picture whose field the form edits; None if the form
+    names no such pair."""
+    field = form.cleaned_data.get("field")
+    owner = form.edited_picture() or report.article
+    return owner if field and hasattr(owner, field) else None
+
+
 def _new_source(report: Report, form: FixForm) -> tuple[str, str] | None:
     data = form.cleaned_data
-    field = data.get("field")
-    if field is None or data.get("block_start") is None:
+    field, owner = data.get("field"), _owner(report, form)
+    if owner is None or data.get("block_start") is None:
         return None
-    source = getattr(report.article, field)
+    source = getattr(owner, field)
     start, end = data["block_start"], data.get("block_end") or 0
     if end > len(source):
         return None
@@ -141,10 +175,10 @@ def _preview(report: Report, form: FixForm) -> dict | None:
     if data is None:
         return None
     start, end = data.get("block_start"), data.get("block_end")
-    field = data.get("field")
-    if field is None or start is None or end is None or "new_text" not in data:
+    field, owner = data.get("field"), _owner(report, form)
+    if owner is None or start is None or end is None or "new_text" not in data:
         return None
-    old = getattr(report.article, field)[start:end]
+    old = getattr(owner, field)[start:end]
     note = CorrectionNote(
         article=report.article,
         kind=data.get("kind") or CorrectionNote.Kind.CORRECTION,
@@ -160,18 +194,26 @@ def _preview(report: Report, form: FixForm) -> dict | None:
 def _apply(request, report: Report, form: FixForm, silent: bool):
     """Apply the form; return a message for the editor, or None with form errors."""
     data = form.cleaned_data
+    owner = _owner(report, form)
+    if owner is not None and fingerprint(owner) != data["seen"]:
+        # The offsets are the text the editor saw: first of all, is it this one?
+        form.add_error(None, ConcurrentEdit(CHANGED_MEANWHILE[owner is report.article]))
+        form.conflict = True
+        return None
     spliced = _new_source(report, form)
     if spliced is None:
         form.add_error(None, _("The text block is not valid; reload the page."))
         return None
     field, new_source = spliced
-    article = report.article
-    changes = {} if getattr(article, field) == new_source else {field: new_source}
+    article, picture = report.article, form.edited_picture()
+    before = getattr(picture or article, field)
+    changes = {} if before == new_source else {field: new_source}
     reports = [report, *data["also_resolves"]]
     resolved = len(with_duplicates(reports))
     try:
         note = correction_apply(
             article=article,
+            picture=picture,
             editor=request.user,
             changes=changes,
             seen=data["seen"],
@@ -203,11 +245,19 @@ def _apply(request, report: Report, form: FixForm, silent: bool):
             "Fixed silently; %(count)d reports resolved.",
             resolved,
         ) % {"count": resolved}
-    return ngettext(
+    done = ngettext(
         "The correction is published; %(count)d report resolved.",
         "The correction is published; %(count)d reports resolved.",
         resolved,
     ) % {"count": resolved}
+    others = getattr(note, "also_on", [])
+    if others:
+        done += " " + ngettext(
+            "The same note is on %(count)d more article showing the picture.",
+            "The same note is on %(count)d more articles showing the picture.",
+            len(others),
+        ) % {"count": len(others)}
+    return done
 
 
 def next_report_redirect(model_admin, request, report: Report, done: str):

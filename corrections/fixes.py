@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.models import Article
-from articles.services import article_revise
+from articles.models import Article, Picture
+from articles.services import article_revise, picture_revise
 
 from . import webhooks
 from .models import (
@@ -25,7 +25,7 @@ from .models import (
     Report,
     WebhookDelivery,
 )
-from .services import correction_publish, reports_fix_silently
+from .services import NOTHING_CHANGED, correction_publish, reports_fix_silently
 from .text import clean_text
 
 
@@ -35,6 +35,7 @@ def correction_apply(
     editor,
     changes: dict[str, str],
     seen: str | None,
+    picture: Picture | None = None,
     kind: str = CorrectionNote.Kind.CORRECTION,
     note_text: str = "",
     reports: Iterable[Report] = (),
@@ -43,35 +44,62 @@ def correction_apply(
 ) -> CorrectionNote | None:
     """Fix the article's text and publish the note that says so.
 
-    `changes` are the new headline, lead or body; `seen` the fingerprint of the
-    text the editor started from (articles.services.text_fingerprint), so that
+    `changes` are the new headline, lead or body, or with `picture` that
+    picture's new caption, credit or alt text; `seen` the fingerprint of the
+    text the editor started from (articles.services.fingerprint), so that
     another editor's change in between is refused, not overwritten. The reports
     and their duplicates are resolved as corrected with the note; with `silent`
     (a typo) there is no note and they are resolved as fixed silently, with
     `reason` for the reader. Return the note, or None when silent.
+
+    A picture's text is every article's that shows it: each published one that
+    changes gets its version and, unless silent, the same note (the note
+    returned is the report's article's; `note.also_on` lists the others).
     """
     reports = list(reports)
     if any(report.article_id != article.pk for report in reports):
         raise ValidationError(_("All reports must be about this article."))
+    if silent and not changes:
+        raise ValidationError(NOTHING_CHANGED, code="nothing_changed")
     if not silent and not clean_text(note_text).strip():
         raise ValidationError(
             {"note_text": _("Please write the note readers will see.")}
         )
     with transaction.atomic():
-        if changes:
+        others = []
+        if changes and picture is not None:
+            others = _revise_picture(article, picture, editor, changes, seen)
+        elif changes:
             article = article_revise(
                 article=article, editor=editor, changes=changes, seen=seen
             )
-        if not silent:
-            return correction_publish(
-                article=article,
-                editor=editor,
-                kind=kind,
-                text=note_text,
-                reports=reports,
+        if silent:
+            reports_fix_silently(
+                reports=reports, editor=editor, reason=reason, changed=True
             )
-        reports_fix_silently(reports=reports, editor=editor, reason=reason)
-    return None
+            return None
+        note = correction_publish(
+            article=article, editor=editor, kind=kind, text=note_text, reports=reports
+        )
+        note.also_on = [
+            correction_publish(
+                article=other, editor=editor, kind=kind, text=note_text, reports=[]
+            )
+            for other in others
+        ]
+        return note
+
+
+def _revise_picture(article, picture, editor, changes, seen) -> list[Article]:
+    """Change the picture's text; return the other articles whose readers
+    now read it changed (those that got a new version)."""
+    showing = {each.pk: each.revision for each in picture.shown_in()}
+    picture_revise(picture=picture, editor=editor, changes=changes, seen=seen)
+    return [
+        each
+        for each in Article.objects.filter(pk__in=showing).exclude(pk=article.pk)
+        if each.revision != showing[each.pk]
+    ]
 
 
 def _needs_second_editor(note: CorrectionNote) -> bool:

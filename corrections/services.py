@@ -40,6 +40,14 @@ from .text import clean_text
 TEXT_FIELDS = Article.READER_VISIBLE_FIELDS
 
 
+# A fix the reader would be told of, with nothing changed: never.
+NOTHING_CHANGED = _(
+    "Nothing in the text has changed since the reader saw it, so there is nothing "
+    "fixed to tell them. Change the text first; or, if it is right as it stands, "
+    "decide “already correct”, or reject the report with a reason."
+)
+
+
 class TransitionError(ValidationError):
     """The report cannot move to that status from the one it is in."""
 
@@ -222,9 +230,25 @@ def report_fix_silently(*, report: Report, editor, reason: str = "") -> Report:
     return reports_fix_silently(reports=[report], editor=editor, reason=reason)[0]
 
 
-def reports_fix_silently(*, reports, editor, reason: str = "") -> list[Report]:
+def reports_fix_silently(
+    *, reports, editor, reason: str = "", changed: bool = False
+) -> list[Report]:
+    """Resolve the reports as fixed without a note (a typo).
+
+    Only if the text was fixed: by this call's caller (`changed`), or since
+    the reader saw the article (a later version than theirs is public).
+    """
+    reports = list(reports)
+    stored = Report.objects.filter(pk__in=[report.pk for report in reports])
+    if not changed and any(
+        seen >= now and workflow.can_move(status, Report.Status.FIXED_SILENTLY)
+        for status, seen, now in stored.values_list(
+            "status", "article_revision", "article__revision"
+        )
+    ):
+        raise ValidationError(NOTHING_CHANGED, code="nothing_changed")
     return _resolve(
-        list(reports),
+        reports,
         editor,
         Report.Status.FIXED_SILENTLY,
         reason=clean_text(reason).strip(),

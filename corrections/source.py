@@ -12,7 +12,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from articles.services import TEXT_FIELDS
+from articles import pictures
+from articles.models import Picture
+from articles.services import PICTURE_TEXT_FIELDS, TEXT_FIELDS
 
 WORD = re.compile(r"\w+")
 # Between two words of the passage: anything that is not a word, or a link's
@@ -23,47 +25,80 @@ MAX_WORDS = 300
 CLOSEST_WORDS = 30
 
 
+# The parts a reader selects in, and the fields of a picture they are.
+PICTURE_PARTS = {"caption": "caption", "credit": "credit"}
+
+
 @dataclass(frozen=True)
 class SourceSpot:
-    field: str  # "title", "lead" or "body"
+    field: str  # "title", "lead", "body", or a picture's "caption", "credit", "alt_text"
     start: int  # the passage in that field's source
     end: int
     block_start: int  # the block the editor edits, around the passage
     block_end: int
     exact: bool  # False: the passage is gone, this is the closest match
+    picture: Picture | None = None  # whose text it is, for a picture's field
 
     def block(self, source: str) -> str:
         return source[self.block_start : self.block_end]
+
+    def owner(self, article):
+        """The object whose field holds the passage: the article or a picture."""
+        return self.picture if self.picture is not None else article
+
+
+def pictures_of(article) -> list[Picture]:
+    """The pictures the article shows, the lead picture first."""
+    ids = pictures.body_picture_ids(article.body)
+    wanted = [article.lead_picture_id, *ids] if article.lead_picture_id else ids
+    found = Picture.objects.in_bulk(set(wanted)) if wanted else {}
+    return [found[pk] for pk in dict.fromkeys(wanted) if pk in found]
+
+
+def _sources(article):
+    """Every text a reader can report on: (field, picture or None, text)."""
+    for field in TEXT_FIELDS:
+        yield field, None, getattr(article, field)
+    for picture in pictures_of(article):
+        for field in PICTURE_TEXT_FIELDS:
+            yield field, picture, getattr(picture, field)
 
 
 def find_passage(
     article, passage: str, context_before: str = "", part: str = ""
 ) -> SourceSpot | None:
-    """Locate `passage` in headline, lead or body; None if it has no words.
+    """Locate `passage` in headline, lead, body or a picture's texts; None if it
+    has no words.
 
-    `part` is where the reader selected it, if known: searched first.
+    `part` is where the reader selected it, if known: searched first. A passage
+    selected in a caption or credit is looked for in the pictures' texts only,
+    so that the same words in the body are never changed in its place.
     """
     words = WORD.findall(passage)[:MAX_WORDS]
     if not words:
         return None
     pattern = re.compile(GAP.join(re.escape(word) for word in words))
     hint = WORD.findall(context_before)[-3:]
+    sources = list(_sources(article))
+    if part in PICTURE_PARTS:
+        sources = [source for source in sources if source[1] is not None]
     candidates = [
-        (field, match)
-        for field in TEXT_FIELDS
-        for match in pattern.finditer(getattr(article, field))
+        (field, picture, text, match)
+        for field, picture, text in sources
+        for match in pattern.finditer(text)
     ]
-    if any(field == part for field, _ in candidates):
-        candidates = [(field, match) for field, match in candidates if field == part]
+    wanted = PICTURE_PARTS.get(part, part)
+    if any(field == wanted for field, *_ in candidates):
+        candidates = [each for each in candidates if each[0] == wanted]
     if candidates:
-        field, match = max(
+        field, picture, text, match = max(
             candidates,
-            key=lambda candidate: _agreement(
-                getattr(article, candidate[0]), candidate[1].start(), hint
-            ),
+            key=lambda each: _agreement(each[2], each[3].start(), hint),
         )
-        return _spot(article, field, match.start(), match.end(), exact=True)
-    return _closest(article, words)
+        return _spot(text, field, match.start(), match.end(), True, picture)
+    if part in PICTURE_PARTS:
+        return _closest(sources, words)
+    return _closest([("body", None, article.body)], words)
 
 
 def _agreement(source: str, start: int, hint: list[str]) -> int:
@@ -72,13 +107,12 @@ def _agreement(source: str, start: int, hint: list[str]) -> int:
     return sum(word in before for word in hint) if hint else 0
 
 
-def _spot(article, field: str, start: int, end: int, exact: bool) -> SourceSpot:
-    source = getattr(article, field)
+def _spot(source, field, start, end, exact, picture=None) -> SourceSpot:
     if field == "body":
         block_start, block_end = _block_around(source, start, end)
     else:
         block_start, block_end = 0, len(source)
-    return SourceSpot(field, start, end, block_start, block_end, exact)
+    return SourceSpot(field, start, end, block_start, block_end, exact, picture)
 
 
 def _block_around(source: str, start: int, end: int) -> tuple[int, int]:
@@ -90,12 +124,23 @@ def _block_around(source: str, start: int, end: int) -> tuple[int, int]:
     return block_start, block_end
 
 
-def _closest(article, words: list[str]) -> SourceSpot | None:
-    """The run of body words most like the passage; the whole body is the block."""
-    body = article.body
-    spans = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(body)]
-    if not spans:
+def _closest(sources, words: list[str]) -> SourceSpot | None:
+    """The run of words most like the passage, in the text most like it (the
+    body, or the pictures' texts); the whole text is the block."""
+    found = [_closest_in(text, words) + (field, picture, text)
+             for field, picture, text in sources]  # fmt: skip
+    found = [each for each in found if each[0] is not None]
+    if not found:
         return None
+    _ratio, start, end, field, picture, text = max(found, key=lambda each: each[0])
+    return SourceSpot(field, start, end, 0, len(text), False, picture)
+
+
+def _closest_in(text: str, words: list[str]) -> tuple:
+    """How alike the closest run of words in `text` is, and where it stands."""
+    spans = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
+    if not spans:
+        return None, 0, 0
     # The start of a long passage places it well enough, at bounded cost.
     wanted = [word.lower() for word in words[:CLOSEST_WORDS]]
     found = [span[2] for span in spans]
@@ -114,7 +159,7 @@ def _closest(article, words: list[str]) -> SourceSpot | None:
                 best, best_ratio = (first, size), ratio
     first, size = best
     last = spans[min(first + size, len(spans)) - 1]
-    return SourceSpot("body", spans[first][0], last[1], 0, len(body), exact=False)
+    return best_ratio, spans[first][0], last[1]
 
 
 def replace_passage(block: str, passage_in_block: str, suggestion: str) -> str:
