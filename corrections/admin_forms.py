@@ -6,7 +6,6 @@ from articles.models import Picture, Section
 from articles.services import PICTURE_TEXT_FIELDS, TEXT_FIELDS
 from newsroom.parsing import WholeNumberField, whole_number
 
-from .source import pictures_of
 from .models import (
     DESCRIPTION_MAX_LENGTH,
     EMAIL_MAX_LENGTH,
@@ -15,6 +14,7 @@ from .models import (
     EditorNote,
     Report,
 )
+from .source import pictures_of
 
 
 class ReasonForm(forms.Form):
@@ -82,6 +82,9 @@ class CorrectionPublishForm(forms.Form):
         ).exclude(pk=report.pk)
 
 
+INVALID_BLOCK = _("The text block is not valid; reload the page.")
+
+
 class FixForm(CorrectionPublishForm):
     """The fix desk: new wording for one block of the article, and the note.
 
@@ -128,15 +131,15 @@ class FixForm(CorrectionPublishForm):
         cleaned = super().clean()
         start, end = cleaned.get("block_start"), cleaned.get("block_end")
         if start is not None and end is not None and start > end:
-            raise ValidationError(_("The text block is not valid; reload the page."))
+            raise ValidationError(INVALID_BLOCK)
         field, number = cleaned.get("field"), cleaned.get("picture")
         if field in PICTURE_TEXT_FIELDS:
-            shown = {picture.pk: picture for picture in pictures_of(self.report.article)}
+            shown = {each.pk: each for each in pictures_of(self.report.article)}
             if number not in shown:
-                raise ValidationError(_("The text block is not valid; reload the page."))
+                raise ValidationError(INVALID_BLOCK)
             cleaned["picture"] = shown[number]
         elif number is not None:
-            raise ValidationError(_("The text block is not valid; reload the page."))
+            raise ValidationError(INVALID_BLOCK)
         return cleaned
 
     def edited_picture(self):

@@ -31,7 +31,7 @@ PICTURE_PARTS = {"caption": "caption", "credit": "credit"}
 
 @dataclass(frozen=True)
 class SourceSpot:
-    field: str  # "title", "lead", "body", or a picture's "caption", "credit", "alt_text"
+    field: str  # "title", "lead", "body"; a picture's "caption", "credit", "alt_text"
     start: int  # the passage in that field's source
     end: int
     block_start: int  # the block the editor edits, around the passage
