@@ -11,6 +11,7 @@ MIGRATION_DATA = [
         "corrections.migrations.0008_editors_see_note_history",
         "let_editors_see_the_history",
     ),
+    ("corrections.migrations.0020_policy_minor_changes", "explain_minor_changes"),
 ]
 
 

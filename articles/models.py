@@ -127,7 +127,7 @@ class Picture(models.Model):
     def __str__(self):
         return self.caption[:60] or self.alt_text[:60]
 
-    def save(self, *args, editor=None, render_now=False, **kwargs):
+    def save(self, *args, editor=None, minor=False, render_now=False, **kwargs):
         """Save; a new file is stripped and rendered, and every article showing
         the picture is saved again (a changed caption is a new version of it).
 
@@ -147,7 +147,7 @@ class Picture(models.Model):
                 else:
                     self._make_renditions()
             for article in self.shown_in():
-                article.save(editor=editor)
+                article.save(editor=editor, minor=minor)
 
     def render(self) -> None:
         """Make the renditions now, and show them where the picture is shown."""
@@ -328,10 +328,12 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, editor=None, **kwargs):
+    def save(self, *args, editor=None, minor=False, **kwargs):
         """Save; a text change readers will notice keeps the version it replaces.
 
-        `editor` is recorded on that version as the one who changed the text.
+        `editor` is recorded on that version as the one who changed the text;
+        `minor` says the change is a minor one (spelling, punctuation,
+        formatting), listed as such on the versions page.
         """
         if not self.slug:
             others = Article.objects.exclude(pk=self.pk)
@@ -345,6 +347,7 @@ class Article(models.Model):
         with transaction.atomic():
             previous = self._version_readers_saw(editor)
             if previous is not None:
+                previous.minor = minor
                 self.revision = previous.revision + 1
                 self.revised_at = previous.replaced_at
             self._unlink_translations()
@@ -383,6 +386,12 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    def text_readers_read(self) -> str:
+        """What readers read of the article as it stands here, saved or not:
+        headline, lead, body and its pictures' captions and credits."""
+        self._render_pictures()
+        return reader_text(*(getattr(self, f) for f in self.READER_VISIBLE_FIELDS))
 
     def _unlink_translations(self) -> None:
         """Before linking: the old partners of both articles are let go.
@@ -487,6 +496,14 @@ class ArticleVersion(models.Model):
         null=True,
         blank=True,
         related_name="+",
+    )
+    minor = models.BooleanField(
+        _("minor change"),
+        default=False,
+        help_text=_(
+            "The change that replaced this version was a minor one: spelling, "
+            "punctuation or formatting."
+        ),
     )
     correction_note = models.ForeignKey(
         "corrections.CorrectionNote",

@@ -56,6 +56,8 @@ def check_upload(upload) -> None:
     (The codes are our own: a ModelForm shows its form field's message instead
     for a code the field knows, such as "invalid".)
     """
+    if getattr(upload, "_committed", False):
+        return  # the stored file, checked when it was uploaded; its texts changed
     if upload.size > settings.NEWSROOM_PICTURE_MAX_BYTES:
         raise ValidationError(
             _("The file is larger than %(limit)d MB."),

@@ -38,7 +38,12 @@ def fingerprint(owner: Article | Picture) -> str:
 
 
 def picture_revise(
-    *, picture: Picture, editor, changes: dict[str, str], seen: str | None = None
+    *,
+    picture: Picture,
+    editor,
+    changes: dict[str, str],
+    seen: str | None = None,
+    minor: bool = False,
 ) -> Picture:
     """Save a picture's new caption, credit or alt text.
 
@@ -62,19 +67,24 @@ def picture_revise(
         for name, value in changes.items():
             setattr(current, name, value)
         current.full_clean(exclude=["image"])
-        current.save(editor=editor)
+        current.save(editor=editor, minor=minor)
     return current
 
 
 def article_revise(
-    *, article: Article, editor, changes: dict[str, str], seen: str | None = None
+    *,
+    article: Article,
+    editor,
+    changes: dict[str, str],
+    seen: str | None = None,
+    minor: bool = False,
 ) -> Article:
     """Save new text for headline, lead or body; a new public version if it shows.
 
     `seen` is the fingerprint of the text the editor started from: if the stored
     text is another by now, nothing is saved and ConcurrentEdit says so, so that
     nobody's edit is overwritten unseen. The version this save replaces records
-    `editor` as the one who changed it.
+    `editor` as the one who changed it, and whether the change was `minor`.
     """
     unknown = set(changes) - set(TEXT_FIELDS)
     if unknown:
@@ -92,7 +102,7 @@ def article_revise(
         for name, value in changes.items():
             setattr(current, name, value)
         current.full_clean(exclude=["slug"])
-        current.save(editor=editor)
+        current.save(editor=editor, minor=minor)
     return current
 
 

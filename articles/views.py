@@ -190,7 +190,7 @@ class ArticleVersionsView(InItsEdition, DetailView):
         surrogate.tag(self.request, f"article-{article.pk}")
         earlier = list(
             article.versions.only(
-                "revision", "valid_from", "replaced_at", "correction_note_id"
+                "revision", "valid_from", "replaced_at", "correction_note_id", "minor"
             )
         )
         newest = article.revision
@@ -237,6 +237,8 @@ def version_rows(article, earlier, notes) -> list[dict]:
     """
     since = {v.revision: v.valid_from for v in earlier}
     since[article.revision] = article.revised_at or article.published_at
+    # A version made by a minor change: the one it replaced says so.
+    minor = {v.revision + 1 for v in earlier if v.minor}
     tied: dict[int, list[int]] = {}
     for version in earlier:
         if version.correction_note_id:
@@ -254,6 +256,7 @@ def version_rows(article, earlier, notes) -> list[dict]:
             "since": since[revision],
             "current": revision == article.revision,
             "notes": carried.get(revision, []),
+            "minor": revision in minor,
         }
         for revision in sorted(since)
     ]

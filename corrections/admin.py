@@ -13,7 +13,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import admin_notes, admin_partners, admin_views, fix_desk, services  # noqa: F401 (registers)
+from . import (  # noqa: F401 (registers)
+    admin_hosts,
+    admin_notes,
+    admin_partners,
+    admin_views,
+    fix_desk,
+    services,
+)
 from .admin_filters import AssigneeFilter, OverdueFilter, StatusFilter
 from .admin_forms import EditorNoteForm, ReasonForm
 from .ages import received_ago

@@ -66,13 +66,15 @@ def correction_apply(
             {"note_text": _("Please write the note readers will see.")}
         )
     with transaction.atomic():
+        # A silent fix is a minor change: the versions page lists it so.
         others = []
         if changes and picture is not None:
-            others = _revise_picture(article, picture, editor, changes, seen)
+            others = _revise_picture(article, picture, editor, changes, seen, silent)
         elif changes:
             article = article_revise(
-                article=article, editor=editor, changes=changes, seen=seen
-            )
+                article=article, editor=editor, changes=changes, seen=seen,
+                minor=silent,
+            )  # fmt: skip
         if silent:
             reports_fix_silently(
                 reports=reports, editor=editor, reason=reason, changed=True
@@ -90,11 +92,13 @@ def correction_apply(
         return note
 
 
-def _revise_picture(article, picture, editor, changes, seen) -> list[Article]:
+def _revise_picture(article, picture, editor, changes, seen, minor) -> list[Article]:
     """Change the picture's text; return the other articles whose readers
     now read it changed (those that got a new version)."""
     showing = {each.pk: each.revision for each in picture.shown_in()}
-    picture_revise(picture=picture, editor=editor, changes=changes, seen=seen)
+    picture_revise(
+        picture=picture, editor=editor, changes=changes, seen=seen, minor=minor
+    )
     return [
         each
         for each in Article.objects.filter(pk__in=showing).exclude(pk=article.pk)
