@@ -1,6 +1,7 @@
 from functools import partial
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import ValidationError
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -18,6 +19,7 @@ from . import (  # noqa: F401 (registers)
     admin_notes,
     admin_partners,
     admin_views,
+    decisions,
     fix_desk,
     services,
 )
@@ -46,6 +48,18 @@ READER_FIELDS = [
     "article_revision",
 ]
 TRIAGE_FIELDS = ["status", "kind", "priority", "due_at", "assignee"]
+
+
+def bulk_action(decision):
+    """The queue's action for one decision of the table."""
+
+    def action(model_admin, request, queryset):
+        return model_admin.decide_in_bulk(request, queryset, decision)
+
+    action.__name__ = decision.bulk_action
+    action.short_description = decision.bulk_label
+    action.allowed_permissions = ("change",)
+    return action
 
 
 class EditorNoteInline(admin.TabularInline):
@@ -99,7 +113,7 @@ class ReportAdmin(admin.ModelAdmin):
     ordering = ["created_at", "pk"]
     search_fields = ["description", "passage", "article__title"]
     inlines = [EditorNoteInline, DecisionInline]
-    actions = ["mark_in_review", "assign_to_me", "reject_with_reason", "mark_spam"]
+    actions = [bulk_action(decision) for decision in decisions.bulk()]
     change_list_template = "admin/corrections/report/change_list.html"
 
     class Media:
@@ -197,6 +211,7 @@ class ReportAdmin(admin.ModelAdmin):
             "open_count": sum(counts.get(status, 0) for status in OPEN_STATUSES),
             "notes_awaiting": CorrectionNote.objects.awaiting_approval().count(),
             "my_open_count": mine,
+            "shortcut_decisions": decisions.with_shortcuts(),
         }
         return super().changelist_view(request, extra_context)
 
@@ -372,83 +387,40 @@ class ReportAdmin(admin.ModelAdmin):
                 messages.WARNING,
             )
 
-    @admin.action(description=_("Mark as in review"), permissions=["change"])
-    def mark_in_review(self, request, queryset):
-        self.apply_to_each(
-            request,
-            queryset,
-            lambda r: services.report_start_review(report=r, editor=request.user),
-            lambda n: (
-                ngettext(
-                    "%d report is now in review.", "%d reports are now in review.", n
-                )
-                % n
-            ),
-        )
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        # From the table as it stands, so that a decision added to it is an
+        # action too, with nothing else to change.
+        self.actions = [bulk_action(decision) for decision in decisions.bulk()]
+        return super().get_actions(request, action_location=action_location)
 
-    @admin.action(description=_("Assign to me"), permissions=["change"])
-    def assign_to_me(self, request, queryset):
-        self.apply_to_each(
-            request,
-            queryset,
-            lambda r: services.report_assign(
-                report=r, editor=request.user, assignee=request.user
-            ),
-            lambda n: (
-                ngettext(
-                    "%d report was assigned to you.",
-                    "%d reports were assigned to you.",
-                    n,
+    def decide_in_bulk(self, request, queryset, decision):
+        """A decision from the table (corrections/decisions.py) on the ticked
+        reports; one that needs a reason asks for it first."""
+        reason = ""
+        if decision.needs_reason:
+            form = ReasonForm(request.POST if "apply" in request.POST else None)
+            if not form.is_valid():
+                return TemplateResponse(
+                    request,
+                    "admin/corrections/report/reject_reason.html",
+                    {
+                        **self.admin_site.each_context(request),
+                        "opts": self.opts,
+                        "title": decision.bulk_label,
+                        "decision": decision,
+                        "form": form,
+                        "reports": queryset.select_related("article"),
+                        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                    },
                 )
-                % n
-            ),
-        )
-
-    @admin.action(description=_("Reject with a reason …"), permissions=["change"])
-    def reject_with_reason(self, request, queryset):
-        form = ReasonForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
             reason = form.cleaned_data["reason"]
-            self.apply_to_each(
-                request,
-                queryset,
-                lambda r: services.reports_reject(
-                    reports=[r], editor=request.user, reason=reason
-                ),
-                lambda n: (
-                    ngettext("%d report was rejected.", "%d reports were rejected.", n)
-                    % n
-                ),
-            )
-            return None
-        return TemplateResponse(
-            request,
-            "admin/corrections/report/reject_reason.html",
-            {
-                **self.admin_site.each_context(request),
-                "opts": self.opts,
-                "title": _("Reject reports"),
-                "form": form,
-                "reports": queryset.select_related("article"),
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            },
-        )
-
-    @admin.action(description=_("Mark as spam"), permissions=["change"])
-    def mark_spam(self, request, queryset):
         self.apply_to_each(
             request,
             queryset,
-            lambda r: services.report_mark_spam(report=r, editor=request.user),
-            lambda n: (
-                ngettext(
-                    "%d report was marked as spam.",
-                    "%d reports were marked as spam.",
-                    n,
-                )
-                % n
-            ),
+            lambda report: decision.apply(report, request.user, reason),
+            decision.bulk_done,
         )
+        return None
 
 
 @admin.register(PolicyPage)

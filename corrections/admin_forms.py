@@ -6,6 +6,7 @@ from articles.models import Picture, Section
 from articles.services import PICTURE_TEXT_FIELDS, TEXT_FIELDS
 from newsroom.parsing import WholeNumberField, whole_number
 
+from . import decisions
 from .models import (
     DESCRIPTION_MAX_LENGTH,
     EMAIL_MAX_LENGTH,
@@ -28,18 +29,9 @@ class ReasonForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    """One decision on one report, taken on its page."""
+    """One decision on one report, taken on its page (corrections/decisions.py)."""
 
-    decision = forms.ChoiceField(
-        choices=[
-            ("in_review", _("Start review")),
-            ("assign_me", _("Assign to me")),
-            ("fixed_silently", _("Fixed silently")),
-            ("rejected", _("Reject")),
-            ("spam", _("Spam")),
-            ("reopen", _("Reopen")),
-        ]
-    )
+    decision = forms.ChoiceField(choices=decisions.choices)
     reason = forms.CharField(required=False, max_length=2000)
 
 

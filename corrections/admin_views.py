@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from newsroom import json_text
 from newsroom.parsing import whole_number
 
-from . import metrics, privacy, services, workflow
+from . import decisions, metrics, privacy, services, workflow
 from .admin_forms import (
     CorrectionPublishForm,
     DecisionForm,
@@ -55,6 +55,8 @@ def report_panels(report, user) -> dict:
         "excerpt": excerpt_for(report),
         "possible_duplicates": possible_duplicates(report),
         "allowed_statuses": allowed,
+        "decision_buttons": decisions.shown_on(report, user, allowed),
+        "shortcut_decisions": decisions.with_shortcuts(),
         "can_publish": Report.Status.CORRECTED in allowed
         and report.status != Report.Status.DUPLICATE
         and user.has_perm("corrections.add_correctionnote"),
@@ -66,28 +68,6 @@ def report_panels(report, user) -> dict:
     }
 
 
-DECISIONS = {
-    "in_review": lambda report, editor, reason: services.report_start_review(
-        report=report, editor=editor
-    ),
-    "assign_me": lambda report, editor, reason: services.report_assign(
-        report=report, editor=editor, assignee=editor
-    ),
-    "fixed_silently": lambda report, editor, reason: services.report_fix_silently(
-        report=report, editor=editor, reason=reason
-    ),
-    "rejected": lambda report, editor, reason: services.report_reject(
-        report=report, editor=editor, reason=reason
-    ),
-    "spam": lambda report, editor, reason: services.report_mark_spam(
-        report=report, editor=editor
-    ),
-    "reopen": lambda report, editor, reason: services.report_reopen(
-        report=report, editor=editor, reason=reason
-    ),
-}
-
-
 def decide(model_admin, request, report):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -97,7 +77,9 @@ def decide(model_admin, request, report):
         return redirect(change_url(report))
     decision = form.cleaned_data["decision"]
     try:
-        report = DECISIONS[decision](report, request.user, form.cleaned_data["reason"])
+        report = decisions.take(
+            decision, report, request.user, form.cleaned_data["reason"]
+        )
     except ValidationError as error:
         model_admin.message_user(request, " ".join(error.messages), messages.ERROR)
         return redirect(change_url(report))

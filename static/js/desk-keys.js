@@ -21,28 +21,32 @@
     button.click();
     return true;
   };
+  // A decision the reader is told the reason of: the reason first, then
+  // Ctrl+Enter takes it.
+  const decideWithReason = (value) => {
+    const reason = document.getElementById("decision-reason");
+    if (!reason) return false;
+    reason.dataset.pending = value;
+    reason.focus();
+    say(help.dataset.rejectHint);
+    return true;
+  };
 
-  // On a report's page.
+  // On a report's page: the navigation keys, and each decision's key as its
+  // button says (data-desk-shortcut, from corrections/decisions.py).
   const reportKeys = {
     j: () => follow("next"),
     k: () => follow("previous"),
     u: () => follow("queue"),
-    a: () => decide("assign_me"),
-    r: () => decide("in_review"),
-    s: () => decide("spam"),
-    x: () => {
-      const reason = document.getElementById("decision-reason");
-      if (!reason || !document.querySelector('.report-decide button[value="rejected"]')) {
-        return false;
-      }
-      reason.dataset.pending = "rejected";
-      reason.focus();
-      say(help.dataset.rejectHint);
-      return true;
-    },
     d: () => focus(".report-duplicates input[type=checkbox], .report-duplicates a"),
     e: () => focus(".fix-form textarea"),
   };
+  document.querySelectorAll(".report-decide button[data-desk-shortcut]").forEach((button) => {
+    const value = button.value;
+    reportKeys[button.dataset.deskShortcut] = "needsReason" in button.dataset
+      ? () => decideWithReason(value)
+      : () => decide(value);
+  });
 
   const follow = (name) => {
     const link = document.querySelector(`[data-desk-key="${name}"]`);
@@ -94,11 +98,10 @@
   const queueKeys = {
     j: () => move(1),
     k: () => move(-1),
-    a: () => act("assign_to_me"),
-    r: () => act("mark_in_review"),
-    s: () => act("mark_spam"),
-    x: () => act("reject_with_reason"),
   };
+  help.querySelectorAll("[data-shortcut][data-action]").forEach((row) => {
+    queueKeys[row.dataset.shortcut] = () => act(row.dataset.action);
+  });
 
   const keys = document.getElementById("result_list") ? queueKeys : reportKeys;
 
@@ -106,11 +109,12 @@
     const target = event.target;
     if (
       event.key === "Enter" && (event.ctrlKey || event.metaKey) &&
-      target.dataset && target.dataset.pending === "rejected"
+      target.dataset && target.dataset.pending
     ) {
       event.preventDefault();
+      const value = target.dataset.pending;
       delete target.dataset.pending;
-      decide("rejected");
+      decide(value);
       return;
     }
     if (event.ctrlKey || event.altKey || event.metaKey || typing(target)) return;
