@@ -3,7 +3,7 @@ from functools import partial
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import ValidationError
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import Count, IntegerField, Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.template.defaultfilters import truncatechars
 from django.template.response import TemplateResponse
@@ -23,7 +23,13 @@ from . import (  # noqa: F401 (registers)
     fix_desk,
     services,
 )
-from .admin_filters import AssigneeFilter, OverdueFilter, StatusFilter
+from .admin_filters import (
+    AssigneeFilter,
+    ConversationFilter,
+    OverdueFilter,
+    StatusFilter,
+    last_message_sender,
+)
 from .admin_forms import EditorNoteForm, ReasonForm
 from .ages import received_ago
 from .models import (
@@ -33,6 +39,7 @@ from .models import (
     EditorNote,
     PolicyPage,
     Report,
+    ReportMessage,
 )
 
 READER_FIELDS = [
@@ -48,6 +55,27 @@ READER_FIELDS = [
     "article_revision",
 ]
 TRIAGE_FIELDS = ["status", "kind", "priority", "due_at", "assignee"]
+
+
+# What the queue says of a report's conversation: (class, words).
+CONVERSATION = {
+    ReportMessage.Sender.EDITORS: ("asked", _("question open")),
+    ReportMessage.Sender.READER: ("answered", _("answer received")),
+}
+ANSWERS_SHOWN = 10
+
+
+def answers_waiting(editor) -> list[Report]:
+    """The reports in the editor's queue whose reader has answered: at the top
+    of the list, newest answer first, until the editor asks again or decides."""
+    return list(
+        Report.objects.queue_of(editor)
+        .alias(last_sender=last_message_sender())
+        .filter(last_sender=ReportMessage.Sender.READER)
+        .annotate(answered_at=Max("messages__created_at"))
+        .select_related("article")
+        .order_by("-answered_at", "-pk")[:ANSWERS_SHOWN]
+    )
 
 
 def bulk_action(decision):
@@ -98,7 +126,7 @@ class ReportAdmin(admin.ModelAdmin):
         "short_passage",
         "kind_and_priority",
         "assigned_to",
-        "status",
+        "status_and_conversation",
     ]
     list_display_links = ["age", "short_passage"]
     list_filter = [
@@ -107,6 +135,7 @@ class ReportAdmin(admin.ModelAdmin):
         "kind",
         AssigneeFilter,
         OverdueFilter,
+        ConversationFilter,
     ]
     list_select_related = ["article__section", "assignee"]
     list_per_page = 50
@@ -144,6 +173,17 @@ class ReportAdmin(admin.ModelAdmin):
         if report.assignee is None:
             return self.get_empty_value_display()
         return report.assignee.get_full_name() or report.assignee.get_username()
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_and_conversation(self, report):
+        status = report.get_status_display()
+        waiting = CONVERSATION.get(report.last_sender) if report.is_open else None
+        if waiting is None:
+            return status
+        return format_html(
+            '{}<br><strong class="queue-conversation queue-{}">{}</strong>',
+            status, *waiting,
+        )  # fmt: skip
 
     @admin.display(description=_("kind"), ordering="kind")
     def kind_and_priority(self, report):
@@ -191,7 +231,8 @@ class ReportAdmin(admin.ModelAdmin):
             .annotate(
                 group_size=Coalesce(
                     Subquery(open_in_group, output_field=IntegerField()), 0
-                )
+                ),
+                last_sender=last_message_sender(),
             )
         )
 
@@ -212,6 +253,7 @@ class ReportAdmin(admin.ModelAdmin):
             "notes_awaiting": CorrectionNote.objects.awaiting_approval().count(),
             "my_open_count": mine,
             "shortcut_decisions": decisions.with_shortcuts(),
+            "answers_waiting": answers_waiting(request.user),
         }
         return super().changelist_view(request, extra_context)
 

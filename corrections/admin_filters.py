@@ -1,11 +1,12 @@
 from django.contrib import admin
+from django.db.models import OuterRef, Subquery
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.parsing import whole_number
 
-from .models import OPEN_STATUSES, Report
+from .models import OPEN_STATUSES, Report, ReportMessage
 
 OPEN = "open"
 ALL = "all"
@@ -86,4 +87,33 @@ class OverdueFilter(admin.SimpleListFilter):
             return queryset.filter(**overdue)
         if self.value() == "no":
             return queryset.exclude(**overdue)
+        return queryset
+
+
+def last_message_sender():
+    """Who wrote a report's last message: the editors (a question waits for
+    the reader) or the reader (an answer waits for the editors); None."""
+    return Subquery(
+        ReportMessage.objects.filter(report=OuterRef("pk"))
+        .order_by("-created_at", "-pk")
+        .values("sender")[:1]
+    )
+
+
+class ConversationFilter(admin.SimpleListFilter):
+    """Reports with a question to the reader open, or with their answer."""
+
+    title = _("conversation")
+    parameter_name = "conversation"
+    ASKED, ANSWERED = "asked", "answered"
+    SENDER = {ASKED: ReportMessage.Sender.EDITORS, ANSWERED: ReportMessage.Sender.READER}
+
+    def lookups(self, request, model_admin):
+        return [(self.ASKED, _("question open")), (self.ANSWERED, _("answer received"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in self.SENDER:
+            return queryset.alias(filtered_sender=last_message_sender()).filter(
+                filtered_sender=self.SENDER[self.value()]
+            )
         return queryset

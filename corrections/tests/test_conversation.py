@@ -117,3 +117,49 @@ def test_a_reader_without_an_address_still_sees_the_question(desk, make_report, 
     assert "keine E-Mail-Adresse hinterlassen" in page
     services.report_ask(report=report, editor=editor, text="Wo steht das?")
     assert "Wo steht das?" in Client().get(status_url(report)).text
+
+
+# The conversation in the queue
+
+
+def queue_row(page: str, report) -> str:
+    start = page.index(f'value="{report.pk}"')
+    return page[start : page.index("</tr>", start)]
+
+
+def test_asked_and_answered_reports_are_marked_filtered_and_answers_come_first(
+    desk, reported, make_report, editor
+):
+    quiet = make_report(description="Noch etwas anderes.")
+    services.report_ask(report=reported, editor=editor, text="Welche Quelle?")
+    page = desk.get(QUEUE).text
+    assert "Frage offen" in queue_row(page, reported)
+    assert "Frage offen" not in queue_row(page, quiet)
+    assert "Leser haben geantwortet" not in page
+    asked = desk.get(QUEUE, {"conversation": "asked"}).context["cl"].result_list
+    assert list(asked) == [reported]
+
+    services.report_answer(report=reported, text="Das Protokoll.")
+    page = desk.get(QUEUE).text
+    assert "Antwort da" in queue_row(page, reported)
+    # The answer is at the top of the list, above the oldest-first rows.
+    top = page.index("Leser haben geantwortet")
+    assert top < page.index(f'value="{quiet.pk}"')
+    assert f"/admin/corrections/report/{reported.pk}/change/#conversation" in page
+    answered = desk.get(QUEUE, {"conversation": "answered"}).context["cl"]
+    assert list(answered.result_list) == [reported]
+
+    # Asked again: waiting for the reader once more, no longer at the top.
+    services.report_ask(report=reported, editor=editor, text="Welche Seite?")
+    page = desk.get(QUEUE).text
+    assert "Frage offen" in queue_row(page, reported)
+    assert "Leser haben geantwortet" not in page
+
+
+def test_a_resolved_report_is_no_longer_marked(desk, reported, editor):
+    services.report_ask(report=reported, editor=editor, text="Welche Quelle?")
+    services.report_answer(report=reported, text="Das Protokoll.")
+    services.report_reject(report=reported, editor=editor, reason="Stimmt so.")
+    page = desk.get(QUEUE, {"status": "all"}).text
+    assert "Antwort da" not in queue_row(page, reported)
+    assert "Leser haben geantwortet" not in page
