@@ -26,6 +26,7 @@ from . import (  # noqa: F401 (registers)
 from .admin_filters import (
     AssigneeFilter,
     ConversationFilter,
+    GroupFilter,
     OverdueFilter,
     StatusFilter,
     last_message_sender,
@@ -128,7 +129,7 @@ class ReportAdmin(admin.ModelAdmin):
         "assigned_to",
         "status_and_conversation",
     ]
-    list_display_links = ["age", "short_passage"]
+    list_display_links = ["age"]
     list_filter = [
         StatusFilter,
         ("article__section", admin.RelatedFieldListFilter),
@@ -136,6 +137,7 @@ class ReportAdmin(admin.ModelAdmin):
         AssigneeFilter,
         OverdueFilter,
         ConversationFilter,
+        GroupFilter,
     ]
     list_select_related = ["article__section", "assignee"]
     list_per_page = 50
@@ -207,13 +209,20 @@ class ReportAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("passage"))
     def short_passage(self, report):
-        text = truncatechars(report.passage or report.description, 80)
+        text = format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:corrections_report_change", args=[report.pk]),
+            truncatechars(report.passage or report.description, 80),
+        )
         if not getattr(report, "group_size", 0):
             return text
         more = ngettext(
             "+%(count)d similar report", "+%(count)d similar reports", report.group_size
         ) % {"count": report.group_size}
-        return format_html('{} <strong class="queue-group">{}</strong>', text, more)
+        # The whole group, in the list: read together, resolved together.
+        return format_html(
+            '{} <a class="queue-group" href="?group={}">{}</a>', text, report.pk, more
+        )
 
     def get_queryset(self, request):
         # A subquery, not a join with GROUP BY: the database counts each group for

@@ -1,6 +1,6 @@
 from django.contrib import admin
-from django.db.models import OuterRef, Subquery
 from django.contrib.auth import get_user_model
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +35,8 @@ class StatusFilter(admin.SimpleListFilter):
             }
 
     def queryset(self, request, queryset):
+        if self.value() == OPEN and GroupFilter.parameter_name in request.GET:
+            return queryset.filter(status__in=OPEN_STATUSES)  # the group, opened
         if self.value() == OPEN:
             # A group of reports about the same thing is one row: its first.
             return queryset.filter(status__in=OPEN_STATUSES).exclude(
@@ -106,7 +108,10 @@ class ConversationFilter(admin.SimpleListFilter):
     title = _("conversation")
     parameter_name = "conversation"
     ASKED, ANSWERED = "asked", "answered"
-    SENDER = {ASKED: ReportMessage.Sender.EDITORS, ANSWERED: ReportMessage.Sender.READER}
+    SENDER = {
+        ASKED: ReportMessage.Sender.EDITORS,
+        ANSWERED: ReportMessage.Sender.READER,
+    }
 
     def lookups(self, request, model_admin):
         return [(self.ASKED, _("question open")), (self.ANSWERED, _("answer received"))]
@@ -117,3 +122,22 @@ class ConversationFilter(admin.SimpleListFilter):
                 filtered_sender=self.SENDER[self.value()]
             )
         return queryset
+
+
+class GroupFilter(admin.SimpleListFilter):
+    """One group of reports about the same thing: its first and the rest."""
+
+    title = _("group")
+    parameter_name = "group"
+
+    def lookups(self, request, model_admin):
+        leader = whole_number(self.value())
+        if leader is None:
+            return []
+        return [(str(leader), _("Report #%(number)s") % {"number": leader})]
+
+    def queryset(self, request, queryset):
+        leader = whole_number(self.value())
+        if leader is None:
+            return queryset
+        return queryset.filter(Q(pk=leader) | Q(similar_to=leader))

@@ -40,9 +40,15 @@ def possible_duplicates(report) -> list[Report]:
         .exclude(status=Report.Status.SPAM)
         .order_by("-created_at")[:POSSIBLE_DUPLICATES_SHOWN]
     )
+    group = report.similar_to_id or report.pk
     for other in others:
         other.same_passage = passages_overlap(other.passage, report.passage)
-    return sorted(others, key=lambda other: not other.same_passage)
+        other.same_group = (
+            report.is_open
+            and other.is_open
+            and (group == (other.similar_to_id or other.pk))
+        )
+    return sorted(others, key=lambda o: (not o.same_group, not o.same_passage))
 
 
 def report_panels(report, user) -> dict:

@@ -1,8 +1,10 @@
 """Reports about the same thing, grouped: one row in the queue, resolved together.
 
 A report joins the group of the oldest open report on the same article whose
-passage overlaps its own, or whose description says nearly the same words. The
-group's first report leads; an editor can take a report out of a group.
+passage overlaps its own, or whose description says nearly the same words;
+that report may itself be in a group: then it joins that group, so that every
+report about the same passage is in one. The group's first report leads; an
+editor can take a report out of a group.
 """
 
 import difflib
@@ -50,19 +52,20 @@ def same_words(a: list[str], b: list[str]) -> bool:
 
 
 def group_leader(report: Report) -> int | None:
-    """The open report on the same article that `report` repeats: its id, or None.
+    """The group `report` joins: the id of the report leading it, or None.
 
-    Of several, the oldest; the first match ends the search.
+    The oldest open report on the same article that it repeats decides (the
+    first match ends the search); a member of a group brings it to its leader.
     """
     words = _words(report.description)
-    for pk, passage, description in reversed(_candidates(report.article_id)):
+    for pk, leader, passage, description in reversed(_candidates(report.article_id)):
         if alike(report.passage, words, passage, description):
-            return pk
+            return leader or pk
     return None
 
 
 def _candidates(article_id: int) -> list[tuple]:
-    """The article's newest open, ungrouped reports: id, passage, description.
+    """The article's newest open reports: id, leader, passage, description.
 
     This runs on every report a reader sends. Measured on SQLite: the query
     takes 0.08 ms, building it with the ORM 1 ms more, which cost a fifth of
@@ -73,10 +76,9 @@ def _candidates(article_id: int) -> list[tuple]:
     quote = connection.ops.quote_name
     column = {name: quote(opts.get_field(name).column) for name in _COLUMNS}
     sql = (
-        f"SELECT {column['id']}, {column['passage']}, {column['description']} "
-        f"FROM {quote(opts.db_table)} "
-        f"WHERE {column['article']} = %s AND {column['similar_to']} IS NULL "
-        f"AND {column['status']} IN (%s, %s) "
+        f"SELECT {column['id']}, {column['similar_to']}, {column['passage']}, "
+        f"{column['description']} FROM {quote(opts.db_table)} "
+        f"WHERE {column['article']} = %s AND {column['status']} IN (%s, %s) "
         f"ORDER BY {column['created_at']} DESC, {column['id']} DESC LIMIT %s"
     )
     with connection.cursor() as cursor:

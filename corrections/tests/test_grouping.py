@@ -133,3 +133,33 @@ def test_bulk_rejecting_a_whole_group_counts_each_report_once(desk, make_report)
     assert "3 Meldungen wurden abgelehnt." in done.text
     assert "so gelassen" not in done.text
     assert set(Report.objects.values_list("status", flat=True)) == {"rejected"}
+
+
+def test_a_report_like_a_member_of_a_group_joins_that_group(desk, make_report):
+    leader = make_report(passage="8000 Soldaten", description="Falsch.")
+    member = make_report(passage="rund 8000 Soldaten", description="Stimmt nicht.")
+    # Like the member only ("rund 8000" is in its passage, not in the leader's).
+    later = make_report(passage="rund 8000", description="Zu wenig.")
+    assert member.similar_to == leader and later.similar_to == leader
+    response = desk.get(QUEUE)
+    assert shown(response) == [leader.pk]
+    assert "+2 ähnliche Meldungen" in response.text
+    # The page agrees: each of the others is in the same group.
+    page = desk.get(f"{QUEUE}{later.pk}/change/").text
+    assert page.count("gleiche Gruppe") == 2
+
+
+def test_the_similar_reports_link_opens_the_group(desk, make_report):
+    leader = make_report(passage="8000 Soldaten", description="Falsch.")
+    member = make_report(passage="rund 8000 Soldaten", description="Stimmt nicht.")
+    other = make_report(passage="Kursk liegt", description="Anderes.")
+    page = desk.get(QUEUE).text
+    assert (
+        f'<a class="queue-group" href="?group={leader.pk}">+1 ähnliche Meldung</a>'
+        in (page)
+    )
+    group = desk.get(QUEUE, {"group": leader.pk})
+    assert shown(group) == [leader.pk, member.pk]
+    assert other.pk not in shown(group)
+    # A value that is no report's number filters nothing away, and is no error.
+    assert desk.get(QUEUE, {"group": "x"}).status_code == 200
