@@ -28,3 +28,7 @@ urlpatterns = [
         prefix_default_language=False,
     ),
 ]
+
+handler403 = "newsroom.errors.permission_denied"
+handler404 = "newsroom.errors.page_not_found"
+handler500 = "newsroom.errors.server_error"

@@ -5,7 +5,7 @@ from io import StringIO
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -29,6 +29,17 @@ from corrections.services import correction_publish
 
 EDITOR_USERNAME = "redaktion"
 EDITORS_GROUP = "Redaktion"
+# The editor in charge: what the desk does, and privacy requests, partner
+# webhooks, and being the second editor under the four-eyes rule.
+CHIEF_USERNAME = "cvd"
+CHIEF_GROUP = "Chef vom Dienst"
+CHIEF_PERMISSIONS = [
+    ("corrections", "view_reporter_email"),
+    ("corrections", "add_partnerendpoint"),
+    ("corrections", "change_partnerendpoint"),
+    ("corrections", "view_partnerendpoint"),
+    ("corrections", "view_webhookdelivery"),
+]
 
 
 class Command(BaseCommand):
@@ -45,6 +56,7 @@ class Command(BaseCommand):
             count = self.load_articles()
             self.load_reports()
             password = self.ensure_editor()
+            chief_password = self.ensure_chief()
             self.load_correction()
             # Some rows were written with update(), which no receiver hears.
             call_command("rebuild_search_index", stdout=StringIO())
@@ -62,6 +74,15 @@ class Command(BaseCommand):
                     "it."
                 )
                 % {"username": EDITOR_USERNAME, "password": password}
+            )
+        if chief_password:
+            self.stdout.write(
+                gettext(
+                    "Editor in charge '%(username)s' (Chef vom Dienst: privacy "
+                    "requests, partner webhooks, second editor under the four-eyes "
+                    "rule) created with password: %(password)s"
+                )
+                % {"username": CHIEF_USERNAME, "password": chief_password}
             )
 
     def load_articles(self) -> int:
@@ -165,10 +186,26 @@ class Command(BaseCommand):
     def ensure_editor(self) -> str | None:
         """Create the editor account; return its password if one was generated."""
         group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+        return self.ensure_account(EDITOR_USERNAME, [group])
+
+    def ensure_chief(self) -> str | None:
+        """Create the editor in charge, a member of the editors' group too."""
+        editors, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+        chief, _ = Group.objects.get_or_create(name=CHIEF_GROUP)
+        chief.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="corrections",
+                codename__in=[codename for _app, codename in CHIEF_PERMISSIONS],
+            )
+        )
+        return self.ensure_account(CHIEF_USERNAME, [editors, chief])
+
+    def ensure_account(self, username: str, groups) -> str | None:
+        """A staff account in `groups`; its password if one was generated."""
         wanted = os.environ.get("NEWSROOM_DEMO_PASSWORD")
         User = get_user_model()
         user, created = User.objects.get_or_create(
-            username=EDITOR_USERNAME, defaults={"is_staff": True}
+            username=username, defaults={"is_staff": True}
         )
         generated = None
         if wanted:
@@ -178,5 +215,5 @@ class Command(BaseCommand):
             user.set_password(generated)
         user.is_staff = True
         user.save()
-        user.groups.add(group)
+        user.groups.add(*groups)
         return generated

@@ -1,0 +1,96 @@
+"""The demo's editor in charge (Chef vom Dienst), and the admin's error pages."""
+
+import re
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+from django.test import RequestFactory
+
+from corrections.tests.test_demo import login_request
+from newsroom.errors import server_error
+
+pytestmark = pytest.mark.django_db
+
+CHIEF_PAGES = [
+    "/admin/corrections/report/privacy/",
+    "/admin/corrections/partnerendpoint/",
+    "/admin/corrections/partnerendpoint/add/",
+    "/admin/corrections/webhookdelivery/",
+]
+
+
+@pytest.fixture
+def demo(monkeypatch, capsys):
+    monkeypatch.delenv("NEWSROOM_DEMO_PASSWORD", raising=False)
+    call_command("load_demo")
+    out = capsys.readouterr().out
+    return dict(re.findall(r"„(\w+)“.*?Passwort: (\S+)", out, re.S))
+
+
+def test_make_run_prints_both_accounts_and_the_chief_reaches_every_desk_page(
+    demo, client
+):
+    assert set(demo) == {"redaktion", "cvd"}
+    chief = authenticate(login_request(), username="cvd", password=demo["cvd"])
+    assert chief is not None and chief.is_staff
+    client.force_login(chief)
+    for page in CHIEF_PAGES:
+        assert client.get(page).status_code == 200, page
+
+
+def test_the_desk_editor_gets_a_german_admin_page_where_the_chief_works(demo, client):
+    client.force_login(get_user_model().objects.get(username="redaktion"))
+    response = client.get(CHIEF_PAGES[0])
+    assert response.status_code == 403
+    page = response.text
+    assert '<html lang="de"' in page
+    assert "Diese Seite dürfen Sie nicht öffnen" in page
+    assert "Chef vom Dienst" in page
+    assert 'id="site-name"' in page  # the admin's header, not the site's
+    assert "Forbidden" not in page
+
+
+def test_the_four_eyes_rule_has_its_second_pair_of_eyes(demo, settings):
+    from corrections.models import CorrectionNote, Report
+    from corrections.services import correction_publish, note_approve
+
+    settings.NEWSROOM_NOTES_NEED_APPROVAL = True
+    users = get_user_model().objects
+    report = Report.objects.filter(status="new").first()
+    note = correction_publish(
+        article=report.article, editor=users.get(username="redaktion"),
+        kind="correction", text="Es sind 11.000.", reports=[report],
+    )  # fmt: skip
+    note_approve(note=note, editor=users.get(username="cvd"))
+    assert CorrectionNote.objects.get(pk=note.pk).published_at is not None
+
+
+def test_a_missing_admin_page_is_german_and_looks_like_the_admin(
+    demo, client, settings
+):
+    settings.DEBUG = False
+    client.force_login(get_user_model().objects.get(username="redaktion"))
+    response = client.get("/admin/gibt-es-nicht/")
+    assert response.status_code == 404
+    assert "Seite nicht gefunden" in response.text
+    assert 'id="site-name"' in response.text
+    assert "Zurück zum Redaktionstisch" in response.text
+
+
+def test_a_server_error_in_the_admin_is_german_and_asks_nothing_of_the_database(
+    django_assert_num_queries,
+):
+    request = RequestFactory().get("/admin/corrections/report/")
+    with django_assert_num_queries(0):
+        response = server_error(request)
+    assert response.status_code == 500
+    assert "Bei uns ist etwas schiefgegangen" in response.content.decode()
+    assert "admin/css/base.css" in response.content.decode()
+
+
+def test_error_pages_outside_the_admin_stay_the_sites(client, settings):
+    settings.DEBUG = False
+    response = client.get("/gibt-es-nicht/")
+    assert response.status_code == 404
+    assert 'id="site-name"' not in response.text
