@@ -71,6 +71,13 @@ class NoteAmendForm(forms.ModelForm):
             raise ValidationError(
                 _("A change to this note is already waiting for approval.")
             )
+        if not changed and cleaned.get("reason", "").strip():
+            # A reason for no change would be lost without a word.
+            self.add_error(
+                "reason",
+                _("The note is unchanged: change its type or text, or clear the "
+                  "reason."),
+            )  # fmt: skip
         return cleaned
 
 
@@ -186,6 +193,44 @@ class CorrectionNoteAdmin(admin.ModelAdmin):
             initial["article"] = form.cleaned_data["article"]
         return initial
 
+    def response_add(self, request, obj, post_url_continue=None):
+        """Back to the article the note was added to, saying what happened."""
+        if "_addanother" in request.POST or "_continue" in request.POST:
+            return super().response_add(request, obj, post_url_continue)
+        note = CorrectionNote.objects.get(pk=obj.pk)
+        self.message_user(
+            request,
+            _("The note is published on “%(article)s”.")
+            % {"article": note.article.title}
+            if note.published_at
+            else _("The note on “%(article)s” waits for a second editor's approval.")
+            % {"article": note.article.title},
+            messages.SUCCESS,
+        )
+        return redirect(
+            reverse("admin:articles_article_change", args=[note.article_id])
+        )
+
+    def response_change(self, request, obj):
+        """Say what readers now see, and the reason kept on record."""
+        amended = getattr(request, "_note_amended", None)
+        if amended is None or "_continue" in request.POST:
+            return super().response_change(request, obj)
+        note = CorrectionNote.objects.get(pk=obj.pk)
+        message = (
+            _("The note is amended; readers see it marked as amended.")
+            if not PendingNoteChange.objects.filter(note=note).exists()
+            else WAITS_MESSAGE
+        )
+        if amended:
+            message = f"{message} " + _("Reason on record: “%(reason)s”") % {
+                "reason": amended
+            }
+        self.message_user(request, message, messages.SUCCESS)
+        return redirect(
+            reverse("admin:corrections_correctionnote_change", args=[obj.pk])
+        )
+
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         if not change:
@@ -205,8 +250,7 @@ class CorrectionNoteAdmin(admin.ModelAdmin):
                 kind=data["kind"],
                 reason=data["reason"],
             )
-            if PendingNoteChange.objects.filter(note=obj).exists():
-                self.message_user(request, WAITS_MESSAGE, messages.WARNING)
+            request._note_amended = data["reason"].strip()
 
     def has_delete_permission(self, request, obj=None):
         return False  # a published note is part of the record: withdraw it

@@ -177,3 +177,51 @@ def test_the_article_admin_links_its_open_reports_and_notes(desk, article, make_
     assert f"/admin/corrections/report/{report.pk}/change/" in page
     note = CorrectionNote.objects.get()
     assert f"{NOTES}{note.pk}/change/" in page
+
+
+# Where the editor lands, and what they are told
+
+
+def test_after_adding_a_note_the_editor_is_back_on_the_article(desk, article):
+    response = add_note(desk, article)
+    assert response["Location"] == f"/admin/articles/article/{article.pk}/change/"
+    page = desk.get(response["Location"]).text
+    assert f"Der Vermerk ist an „{article.title}“ veröffentlicht." in page
+
+
+def test_an_amendment_says_what_readers_see_and_the_reason_kept(desk, article):
+    add_note(desk, article, kind="correction", text="Es waren 8000.")
+    note = CorrectionNote.objects.get()
+    url = f"{NOTES}{note.pk}/change/"
+    response = as_the_page_sends(
+        desk, url, {"kind": "correction", "text": "Es waren 11.000.",
+                    "reason": "Zahl aus dem Protokoll"},
+    )  # fmt: skip
+    assert response["Location"] == url
+    page = desk.get(url).text
+    assert "Der Vermerk ist ergänzt" in page
+    assert "Begründung festgehalten: „Zahl aus dem Protokoll“" in page
+    assert "erfolgreich" not in page
+
+
+def test_a_reason_without_a_change_is_not_dropped_silently(desk, article):
+    add_note(desk, article, kind="correction", text="Es waren 8000.")
+    note = CorrectionNote.objects.get()
+    response = as_the_page_sends(
+        desk, f"{NOTES}{note.pk}/change/",
+        {"kind": "correction", "text": "Es waren 8000.", "reason": "Nur so."},
+    )  # fmt: skip
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert "Der Vermerk ist unverändert" in form.errors["reason"][0]
+    assert form["reason"].value() == "Nur so."
+    assert not note.changes.filter(action="amended").exists()
+
+
+def test_the_fix_preview_has_the_admins_breadcrumbs(desk, make_report, article):
+    report = make_report(passage="Erster Absatz", description="Falsch.")
+    page = desk.post(
+        f"/admin/corrections/report/{report.pk}/fix/", {"action": "preview"}
+    ).text
+    assert '<ol class="breadcrumbs">' in page
+    assert '<li aria-current="page">Korrekturtisch</li>' in page
