@@ -86,7 +86,7 @@ DECISIONS = {
         ),
         Decision(
             key="fixed_silently",
-            label=gettext_lazy("Fixed silently"),
+            label=gettext_lazy("Already fixed (no note)"),
             apply=lambda report, editor, reason: services.report_fix_silently(
                 report=report, editor=editor, reason=reason
             ),

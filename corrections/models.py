@@ -591,7 +591,7 @@ class PolicyPage(models.Model):
 
     class Meta:
         verbose_name = _("corrections policy")
-        verbose_name_plural = _("corrections policy")
+        verbose_name_plural = _("corrections policies (one per language)")
 
     def __str__(self):
         return f"{self.title} ({self.language})"

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.parsing import whole_number
@@ -124,18 +125,35 @@ class DeclaredLookupsMixin:
         return False
 
 
+class PlainTitlesMixin:
+    """Titles that name the thing ("Meldungen", "Meldung #12") instead of
+    Django's "Meldung zur Änderung auswählen" and "Meldung ändern"."""
+
+    def changelist_view(self, request, extra_context=None):
+        title = capfirst(self.opts.verbose_name_plural)
+        return super().changelist_view(
+            request, {"title": title, **(extra_context or {})}
+        )
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        if obj is not None and obj.pk is not None:
+            name, shown = str(capfirst(self.opts.verbose_name)), str(obj)
+            context["title"] = shown if shown.startswith(name) else f"{name}: {shown}"
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+
 class NewsroomAdminSite(admin.AdminSite):
     site_header = _("Newsroom – editors")
     site_title = _("Newsroom editors")
     index_title = _("Editorial desk")
 
     def register(self, model_or_iterable, admin_class=None, **options):
-        """Every model admin, ours and other apps', checks its bulk selection
-        and filters only by the lookups it declares."""
+        """Every model admin, ours and other apps', checks its bulk selection,
+        filters only by the lookups it declares and has plain titles."""
         admin_class = admin_class or admin.ModelAdmin
         rules = tuple(
             rule
-            for rule in (CheckedSelectionMixin, DeclaredLookupsMixin)
+            for rule in (CheckedSelectionMixin, DeclaredLookupsMixin, PlainTitlesMixin)
             if not issubclass(admin_class, rule)
         )
         if rules:

@@ -66,3 +66,44 @@ def test_no_english_on_the_desks_pages(desk, make_report, article, editor):
         text = readable(response.text)
         leaked = sorted(msgid for msgid in english if msgid in text)
         assert not leaked, f"{name} ({url}) shows English: {leaked}"
+
+
+def test_titles_name_the_thing_and_screen_readers_hear_german(desk, make_report):
+    report = make_report(passage="rund 8000")
+    queue = desk.get("/admin/corrections/report/").text
+    assert "<h1>Meldungen</h1>" in queue
+    assert "zur Änderung auswählen" not in queue
+    assert "Meldungen durchsuchen" in queue and "Search Meldungen" not in queue
+    assert "Seiten: Meldungen" in queue and "Pagination" not in queue
+    page = desk.get(f"/admin/corrections/report/{report.pk}/change/").text
+    assert f"<h1>Meldung #{report.pk}</h1>" in page
+    assert "Meldung ändern" not in page
+    articles = desk.get("/admin/articles/article/").text
+    assert "Nach veröffentlicht am filtern" in articles
+    assert "Filter by" not in articles
+
+
+def test_one_name_for_the_desk_and_for_each_step(desk, make_report, editor):
+    index = desk.get("/admin/").text
+    assert "Korrekturtisch" in index and "Korrekturdesk" not in index
+    figures = desk.get("/admin/corrections/report/metrics/").text
+    assert "Korrekturtisch: Kennzahlen" in figures
+    report = make_report(passage="Erster Absatz", description="Falsch.")
+    report.article.body = "Geändert."
+    report.article.save(editor=editor)  # a later version: the decision is offered
+    page = desk.get(f"/admin/corrections/report/{report.pk}/change/").text
+    assert "Schon behoben (ohne Vermerk)" in page and "Still beheben" in page
+    assert "Still behoben" not in page
+    policies = desk.get("/admin/corrections/policypage/").text
+    assert "2 Korrekturrichtlinien (je Sprache)" in policies
+
+
+def test_the_desks_labels_follow_the_editors_language():
+    from django.utils import translation
+
+    from corrections.fix_desk import FIELD_LABELS
+
+    with translation.override("de"):
+        assert str(FIELD_LABELS["body"]) == "Text"
+    with translation.override("en"):
+        assert str(FIELD_LABELS["body"]) == "body"

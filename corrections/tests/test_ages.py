@@ -17,7 +17,10 @@ NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
         (timedelta(hours=1), "vor 1 Stunde"),
         (timedelta(hours=47, minutes=59), "vor 47 Stunden"),
         (timedelta(days=2, hours=2), "vor 2 Tagen"),
-        (timedelta(days=40), "vor 40 Tagen"),
+        (timedelta(days=30), "vor 30 Tagen"),
+        # Past a month, the date says more than a count of days.
+        (timedelta(days=40), "am 22. Oktober 2026"),
+        (timedelta(days=756), "am 5. November 2024"),
         (timedelta(seconds=-30), "gerade eben"),  # a clock a little ahead
     ],
 )

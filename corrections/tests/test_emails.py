@@ -86,7 +86,7 @@ def test_daily_digest_lists_open_and_overdue_reports(make_report, settings):
     mail.outbox.clear()
     call_command("send_report_digest")
     (message,) = mail.outbox
-    assert message.subject == "Korrekturen: 2 offen, 1 überfällig"
+    assert message.subject == "Korrekturtisch: 2 offen, 1 überfällig"
     assert "[überfällig] #" in message.body and "Längst fällig" in message.body
     assert "Noch Zeit" in message.body
 
