@@ -1,5 +1,6 @@
 """Figures for the corrections desk, computed in a fixed number of queries."""
 
+import math
 import statistics
 from datetime import datetime, time, timedelta
 
@@ -10,7 +11,7 @@ from django.utils import timezone
 from .models import OPEN_STATUSES, Decision, Report
 
 PERIOD = timedelta(days=30)
-CHART_WIDTH, CHART_HEIGHT, CHART_GAP = 600, 160, 2
+CHART_GAP = 2
 
 
 def median_duration(durations: list[timedelta]) -> timedelta | None:
@@ -34,7 +35,7 @@ def open_by_section() -> list[dict]:
 
 
 def reports_per_day(since) -> list[dict]:
-    """Reports received per day, every day of the period, with bar geometry."""
+    """Reports received per day, every day of the period."""
     counted = dict(
         Report.objects.filter(created_at__gte=since)
         .exclude(status=Report.Status.SPAM)
@@ -45,23 +46,45 @@ def reports_per_day(since) -> list[dict]:
     )
     first = timezone.localdate(since)
     days = [first + timedelta(days=offset) for offset in range(PERIOD.days + 1)]
-    highest = max(counted.values(), default=0) or 1
-    width = CHART_WIDTH / len(days)
-    bars = []
-    for index, day in enumerate(days):
-        count = counted.get(day, 0)
-        height = round(count / highest * (CHART_HEIGHT - 20), 1)
-        bars.append(
-            {
-                "day": day,
-                "count": count,
-                "x": round(index * width, 1),
-                "y": round(CHART_HEIGHT - height, 1),
-                "width": round(width - CHART_GAP, 1),
-                "height": height,
-            }
-        )
-    return bars
+    return [{"day": day, "count": counted.get(day, 0)} for day in days]
+
+
+DAY_CHART = {"width": 640, "height": 220, "left": 48, "right": 16, "top": 16,
+             "bottom": 48}  # fmt: skip
+# A date under every seventh bar: more would run into each other.
+DAY_LABEL_EVERY = 7
+
+
+def day_chart(days: list[dict]) -> dict:
+    """Geometry of the bar chart: axes with round ticks, a bar per day."""
+    box = DAY_CHART
+    plot_width = box["width"] - box["left"] - box["right"]
+    plot_height = box["height"] - box["top"] - box["bottom"]
+    top, ticks = round_axis(max((day["count"] for day in days), default=0))
+    slot = plot_width / max(len(days), 1)
+
+    def y(value):
+        return round(box["top"] + plot_height * (1 - value / top), 1)
+
+    bars = [
+        {
+            **day,
+            "x": round(box["left"] + index * slot + CHART_GAP / 2, 1),
+            "y": y(day["count"]),
+            "width": round(slot - CHART_GAP, 1),
+            "height": round(plot_height * day["count"] / top, 1),
+            "label_x": round(box["left"] + (index + 0.5) * slot, 1),
+            "labelled": index % DAY_LABEL_EVERY == 0,
+        }
+        for index, day in enumerate(days)
+    ]
+    return {
+        **box,
+        "plot_right": box["width"] - box["right"],
+        "plot_bottom": box["height"] - box["bottom"],
+        "y_ticks": [{"value": value, "y": y(value)} for value in ticks],
+        "bars": bars,
+    }
 
 
 def desk_figures() -> dict:
@@ -79,6 +102,7 @@ def desk_figures() -> dict:
     resolved = recent.filter(resolved_at__isnull=False).values_list(
         "created_at", "resolved_at"
     )
+    per_day = reports_per_day(since)
     return {
         "open_by_section": open_by_section(),
         "open_statuses": [(s.value, s.label) for s in OPEN_STATUSES],
@@ -91,9 +115,8 @@ def desk_figures() -> dict:
         "median_resolution": median_duration(
             [done - created for created, done in resolved]
         ),
-        "per_day": reports_per_day(since),
-        "chart_width": CHART_WIDTH,
-        "chart_height": CHART_HEIGHT,
+        "per_day": per_day,
+        "day_chart": day_chart(per_day),
     }
 
 
@@ -168,7 +191,7 @@ def week_chart(table: list[dict]) -> dict:
         for name in ("first_decision", "resolution")
         if row[name] is not None
     ]
-    top = nice_ceiling(max(values, default=0))
+    top, ticks = round_axis(max(values, default=0))
     step = plot_width / max(len(table) - 1, 1)
 
     def x(index):
@@ -195,9 +218,7 @@ def week_chart(table: list[dict]) -> dict:
         **box,
         "plot_right": box["width"] - box["right"],
         "plot_bottom": box["height"] - box["bottom"],
-        "y_ticks": [
-            {"value": round(top * n / 4, 1), "y": y(top * n / 4)} for n in range(5)
-        ],
+        "y_ticks": [{"value": value, "y": y(value)} for value in ticks],
         "x_ticks": [
             {"x": x(index), "week": row["week"], "number": row["week_number"]}
             for index, row in enumerate(table)
@@ -208,12 +229,14 @@ def week_chart(table: list[dict]) -> dict:
     }
 
 
-def nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 5, 10, 20, 50 … hours at or above value."""
-    nice = 1.0
-    while nice < value:
+def round_axis(highest: float, ticks: int = 4) -> tuple[int, list[int]]:
+    """An axis from 0 in whole, round steps (1, 2, 5, 10, 20, 50 …) that holds
+    `highest`: its top, and the values of its ticks."""
+    step = 1
+    while step * ticks < highest:
         for factor in (2, 2.5, 2):
-            nice *= factor
-            if nice >= value:
+            step = int(step * factor)
+            if step * ticks >= highest:
                 break
-    return nice
+    top = max(step, step * math.ceil(highest / step))
+    return top, list(range(0, top + 1, step))

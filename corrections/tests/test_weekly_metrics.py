@@ -1,5 +1,6 @@
 """Desk figures per week, by kind and section: a chart, and the numbers as a table."""
 
+import re
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -7,7 +8,7 @@ import time_machine
 from django.utils import timezone
 
 from corrections import services
-from corrections.metrics import weekly_figures
+from corrections.metrics import round_axis, weekly_figures
 from corrections.models import Report
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +103,56 @@ def test_the_figures_take_a_fixed_number_of_queries(
         services.report_start_review(report=report, editor=editor)
     with django_assert_max_num_queries(1):
         weekly_figures()
+
+
+# Both charts: labelled axes, dates, round ticks, the numbers in a table
+
+
+def y_tick_labels(svg: str) -> list[str]:
+    return re.findall(r'text-anchor="end" dominant-baseline="middle">([^<]*)<', svg)
+
+
+def svg_of(page: str, css_class: str) -> str:
+    start = page.index(f'<svg class="{css_class}"')
+    return page[start : page.index("</svg>", start)]
+
+
+@pytest.mark.parametrize(
+    ("highest", "ticks"),
+    [
+        (0, [0, 1]),
+        (0.4, [0, 1]),  # a fraction of an hour: still whole ticks
+        (3, [0, 1, 2, 3]),
+        (5, [0, 2, 4, 6]),
+        (13, [0, 5, 10, 15]),
+        (38, [0, 10, 20, 30, 40]),
+        (130, [0, 50, 100, 150]),
+    ],
+)
+def test_axes_have_round_ticks_that_hold_the_highest_value(highest, ticks):
+    top, values = round_axis(highest)
+    assert values == ticks and top == ticks[-1] >= highest
+
+
+def test_the_daily_chart_has_axes_dates_and_its_table(desk, make_report, editor):
+    for number in range(3):
+        make_report(description=f"Meldung {number}")
+    page = desk.get(METRICS).text
+    day = svg_of(page, "desk-chart")
+    assert y_tick_labels(day) == ["0", "1", "2", "3"]
+    assert ">Meldungen</text>" in day and ">Tag des Eingangs</text>" in day
+    today = timezone.localdate()
+    assert f">{today.day}.{today.month}.</text>" in day or (
+        f"<title>{today.day}.{today.month}.: 3</title>" in day
+    )
+    assert len(re.findall(r"\d+\.\d+\.</text>", day)) >= 4  # a date every week
+    table = page[page.index('class="desk-day-table"') :]
+    assert "<td>3</td>" in table[: table.index("</details>")]
+
+
+def test_the_weekly_chart_ticks_are_whole_hours(desk, make_report, editor):
+    report = make_report(description="Schnell entschieden.")
+    with time_machine.travel(timezone.now() + timedelta(minutes=20), tick=False):
+        services.report_start_review(report=report, editor=editor)
+    week = svg_of(desk.get(METRICS).text, "desk-week-chart")
+    assert y_tick_labels(week) == ["0", "1"]
