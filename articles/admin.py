@@ -20,7 +20,9 @@ class SectionAdmin(TranslationAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(TranslationAdmin):
+    """The bio in each language, side by side (articles/translation.py)."""
+
     list_display = ["name", "bio"]
     search_fields = ["name"]
 

@@ -34,11 +34,27 @@ SECTIONS = {
 }  # fmt: skip
 
 AUTHORS = {
-    "Katrin Albers": "Katrin Albers berichtet über Außen- und Sicherheitspolitik.",
-    "Jonas Reuter": "Jonas Reuter leitet das Korrekturteam und schreibt über Medien.",
-    "Miriam Okafor": "Miriam Okafor ist Lokalreporterin in Lindenfeld.",
-    "Felix Brandt": "Felix Brandt schreibt über Banken, Energie und Verbraucherfragen.",
-    "Dr. Lea Sommer": "Lea Sommer ist Biologin und Wissenschaftsredakteurin.",
+    # name: (German bio, English bio)
+    "Katrin Albers": (
+        "Katrin Albers berichtet über Außen- und Sicherheitspolitik.",
+        "Katrin Albers reports on foreign and security policy.",
+    ),
+    "Jonas Reuter": (
+        "Jonas Reuter leitet das Korrekturteam und schreibt über Medien.",
+        "Jonas Reuter leads the corrections team and writes about the media.",
+    ),
+    "Miriam Okafor": (
+        "Miriam Okafor ist Lokalreporterin in Lindenfeld.",
+        "Miriam Okafor is a local reporter in Lindenfeld.",
+    ),
+    "Felix Brandt": (
+        "Felix Brandt schreibt über Banken, Energie und Verbraucherfragen.",
+        "Felix Brandt writes about banks, energy and consumer affairs.",
+    ),
+    "Dr. Lea Sommer": (
+        "Lea Sommer ist Biologin und Wissenschaftsredakteurin.",
+        "Lea Sommer is a biologist and science editor.",
+    ),
 }
 
 

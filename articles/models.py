@@ -84,6 +84,14 @@ class Author(models.Model):
     def get_absolute_url(self):
         return reverse("articles:author", kwargs={"slug": self.slug})
 
+    def bio_language(self) -> str:
+        """The language the bio is shown in: the page's, or German where it
+        has no translation yet (modeltranslation's fallback)."""
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        if getattr(self, f"bio_{language}", ""):
+            return language
+        return settings.LANGUAGE_CODE
+
 
 class Picture(models.Model):
     """A picture for articles, with what readers read of it (articles/pictures.py)."""

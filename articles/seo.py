@@ -1,6 +1,7 @@
-"""Pages for machines: robots.txt and the web app manifest."""
+"""Pages for machines: robots.txt, the web app manifest and /favicon.ico."""
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.http import HttpResponse, JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
@@ -55,4 +56,14 @@ def web_manifest(request):
     }
     response = JsonResponse(manifest, content_type="application/manifest+json")
     patch_cache_control(response, public=True, max_age=24 * 60 * 60)
+    return response
+
+
+@require_GET
+def favicon(request):
+    """/favicon.ico, which feed readers, bookmarks and old browsers ask for
+    whatever the page's <link rel="icon"> says."""
+    with open(finders.find("icons/favicon.ico"), "rb") as icon:
+        response = HttpResponse(icon.read(), content_type="image/x-icon")
+    patch_cache_control(response, public=True, max_age=7 * 24 * 60 * 60)
     return response

@@ -112,6 +112,8 @@ class ReportForm(forms.Form):
             "of my report. It is used for nothing else and erased after %(days)s days "
             "at the latest."
         ) % {"days": settings.NEWSROOM_REPORTER_DATA_DAYS}
+        # The error summary names the field; the whole sentence is by the box.
+        self.fields["consent"].summary_label = _("Consent")
         self.helper = self.build_helper()
 
     def build_helper(self) -> FormHelper:

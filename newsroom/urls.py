@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from articles.seo import robots_txt, web_manifest
+from articles.seo import favicon, robots_txt, web_manifest
 from articles.sitemaps import SITEMAPS, NewsSitemap
 from newsroom.media import media
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media, name="media"),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
     path("manifest.webmanifest", web_manifest, name="manifest"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(

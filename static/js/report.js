@@ -122,7 +122,7 @@
   }
   var button = document.createElement("button");
   button.type = "button";
-  button.className = "btn btn-dark btn-sm report-float";
+  button.className = "btn btn-dark report-float";
   button.textContent = section.dataset.buttonLabel;
   button.hidden = true;
   document.body.appendChild(button);

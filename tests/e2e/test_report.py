@@ -87,7 +87,7 @@ def test_a_selection_that_cannot_be_reported_says_so_beside_it(page, reader_arti
     page.keyboard.press("Control+Enter")
     assert page.locator("#id_passage").input_value() == ""
     hint = page.locator(".report-hint")
-    assert "lässt sich nicht melden" in hint.inner_text()
+    assert "in einem Teil auf einmal" in hint.inner_text()
     assert hint.get_attribute("role") == "status" and hint.is_visible()
     # Beside the selection, not up at the form.
     footer = page.locator(".site-footer").bounding_box()

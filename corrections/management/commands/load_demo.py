@@ -100,9 +100,9 @@ class Command(BaseCommand):
                 },
             )
         authors = {}
-        for name, bio in AUTHORS.items():
+        for name, (bio_de, bio_en) in AUTHORS.items():
             authors[name], _ = Author.objects.update_or_create(
-                name=name, defaults={"bio": bio}
+                name=name, defaults={"bio_de": bio_de, "bio_en": bio_en}
             )
         demos = demo_articles()
         by_number = {}
