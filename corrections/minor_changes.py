@@ -12,7 +12,7 @@ import re
 
 from django.utils.translation import gettext_lazy as _
 
-TOKEN = re.compile(r"\w+|[^\w\s]|\n")
+TOKEN = re.compile(r"\d+(?:[.,:/]\d+)*|\w+|[^\w\s]|\n")  # "180.000" is one number
 SENTENCE_END = {".", "!", "?", ":", "\n"}
 QUOTATION = re.compile(r"„[^“”\n]*[“”]|“[^”\n]*”|»[^«\n]*«|«[^»\n]*»|\"[^\"\n]*\"")
 QUOTE_MARKS = set('„“”»«"')

@@ -139,6 +139,7 @@ class PlainTitlesMixin:
         if obj is not None and obj.pk is not None:
             name, shown = str(capfirst(self.opts.verbose_name)), str(obj)
             context["title"] = shown if shown.startswith(name) else f"{name}: {shown}"
+            context["subtitle"] = None  # the title names it already
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
 

@@ -57,7 +57,7 @@ def test_a_changed_number_cannot_be_filed_as_minor(desk, hall):
     )
     assert response.status_code == 200
     message = errors(response)["change_kind"][0]
-    assert "eine Zahl („180“)" in message and "keine kleine" in message
+    assert "eine Zahl („180.000“)" in message and "keine kleine" in message
     hall.refresh_from_db()
     assert hall.revision == 1
 
