@@ -23,9 +23,10 @@ def squash(text: str) -> str:
 
 
 def article_text(article) -> str:
-    """The article as a reader reads it: headline, lead and body as plain text."""
+    """The article as a reader reads it: headline, lead, body and the pictures'
+    captions and credits, as plain text."""
     body = html.unescape(strip_tags(article.body_html))
-    return squash(f"{article.title} {article.lead} {body}")
+    return squash(f"{article.title} {article.lead} {body} {article.picture_text}")
 
 
 def excerpt_for(report) -> Excerpt:

@@ -225,3 +225,14 @@ def test_the_fixed_silently_decision_needs_a_change_since_the_reader_saw_it(
     services.report_fix_silently(report=report, editor=editor)
     report.refresh_from_db()
     assert report.status == Report.Status.FIXED_SILENTLY
+
+
+def test_a_resolved_caption_report_still_finds_its_passage(
+    desk, shown, putin, make_report, editor
+):
+    first, *_ = shown
+    report = caption_report(make_report, first)
+    services.report_reject(report=report, editor=editor, reason="Stimmt so.")
+    page = desk.get(f"{QUEUE}{report.pk}/change/").text
+    assert "<mark>Putin in Kursk, im August</mark>" in page
+    assert "wurde im Artikeltext nicht gefunden" not in page
