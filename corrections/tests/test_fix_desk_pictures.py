@@ -228,10 +228,11 @@ def test_the_fixed_silently_decision_needs_a_change_since_the_reader_saw_it(
 
 
 def test_a_resolved_caption_report_still_finds_its_passage(
-    desk, shown, putin, make_report, editor
+    desk, putin, make_article, make_report, editor
 ):
-    _first, second, _draft = shown  # its body has none of the caption's words
-    report = caption_report(make_report, second)
+    # The lead picture's caption: not in the body's text, as a body picture's is.
+    article = make_article(lead_picture=putin, body="Nichts über das Bild.")
+    report = caption_report(make_report, article)
     services.report_reject(report=report, editor=editor, reason="Stimmt so.")
     page = desk.get(f"{QUEUE}{report.pk}/change/").text
     assert "<mark>Putin in Kursk, im August</mark>" in page
