@@ -3,6 +3,8 @@ selection across two parts."""
 
 import pytest
 
+from .test_trust import shot
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SECTIONS = ["Politik", "Wirtschaft", "Kultur", "Sport", "Wissen", "Lokales"]
@@ -38,6 +40,7 @@ def test_on_a_phone_every_section_name_is_whole_beside_the_search_link(
     search = page.locator(".header-search-link").bounding_box()
     assert search["x"] + search["width"] <= PHONE["width"]
     accessible(page)
+    shot(page, "25-phone-header")
 
 
 def test_the_touch_report_button_is_big_enough_for_a_finger(touch_page, make_article):
