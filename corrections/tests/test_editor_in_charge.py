@@ -29,31 +29,22 @@ def demo(monkeypatch, capsys):
 
 
 def test_make_run_prints_both_accounts_and_the_chief_reaches_every_desk_page(
-    demo, client
+    demo, client, settings
 ):
+    """One test, as load_demo takes seconds: the accounts, the chief's pages,
+    and the chief as the second pair of eyes under the four-eyes rule."""
+    from corrections.models import CorrectionNote, Report
+    from corrections.services import correction_publish, note_approve
+
     assert set(demo) == {"redaktion", "cvd"}
     chief = authenticate(login_request(), username="cvd", password=demo["cvd"])
     assert chief is not None and chief.is_staff
     client.force_login(chief)
     for page in CHIEF_PAGES:
         assert client.get(page).status_code == 200, page
-
-
-def test_the_desk_editor_gets_a_german_admin_page_where_the_chief_works(demo, client):
     client.force_login(get_user_model().objects.get(username="redaktion"))
-    response = client.get(CHIEF_PAGES[0])
-    assert response.status_code == 403
-    page = response.text
-    assert '<html lang="de"' in page
-    assert "Diese Seite dürfen Sie nicht öffnen" in page
-    assert "Chef vom Dienst" in page
-    assert 'id="site-name"' in page  # the admin's header, not the site's
-    assert "Forbidden" not in page
-
-
-def test_the_four_eyes_rule_has_its_second_pair_of_eyes(demo, settings):
-    from corrections.models import CorrectionNote, Report
-    from corrections.services import correction_publish, note_approve
+    for page in CHIEF_PAGES:
+        assert client.get(page).status_code == 403, page
 
     settings.NEWSROOM_NOTES_NEED_APPROVAL = True
     users = get_user_model().objects
@@ -66,12 +57,20 @@ def test_the_four_eyes_rule_has_its_second_pair_of_eyes(demo, settings):
     assert CorrectionNote.objects.get(pk=note.pk).published_at is not None
 
 
-def test_a_missing_admin_page_is_german_and_looks_like_the_admin(
-    demo, client, settings
-):
+def test_the_desk_editor_gets_a_german_admin_page_where_the_chief_works(desk):
+    response = desk.get(CHIEF_PAGES[0])
+    assert response.status_code == 403
+    page = response.text
+    assert '<html lang="de"' in page
+    assert "Diese Seite dürfen Sie nicht öffnen" in page
+    assert "Chef vom Dienst" in page
+    assert 'id="site-name"' in page  # the admin's header, not the site's
+    assert "Forbidden" not in page
+
+
+def test_a_missing_admin_page_is_german_and_looks_like_the_admin(desk, settings):
     settings.DEBUG = False
-    client.force_login(get_user_model().objects.get(username="redaktion"))
-    response = client.get("/admin/gibt-es-nicht/")
+    response = desk.get("/admin/gibt-es-nicht/")
     assert response.status_code == 404
     assert "Seite nicht gefunden" in response.text
     assert 'id="site-name"' in response.text
