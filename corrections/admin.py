@@ -64,36 +64,36 @@ CONVERSATION = {
     ReportMessage.Sender.READER: ("answered", _("answer received")),
 }
 ANSWERS_SHOWN = 10
+ANSWERS_READ = 200  # the newest answers, of which the editor's open ones are shown
 
 
 def answers_waiting(editor) -> list[Report]:
     """The reports in the editor's queue whose reader has answered: at the top
     of the list, newest answer first, until the editor asks again or decides.
 
-    Read from the messages, which are few, not from the open reports, which
-    may be many (bench/RESULTS.md, section 8).
+    Read from the newest answers, which are few, then their reports: never
+    from the open reports, which may be many (bench/RESULTS.md, section 8).
     """
     asked_since = ReportMessage.objects.filter(
         report=OuterRef("report"),
         sender=ReportMessage.Sender.EDITORS,
         created_at__gt=OuterRef("created_at"),
     )
-    answers = (
-        ReportMessage.objects.filter(
-            sender=ReportMessage.Sender.READER,
-            report__in=Report.objects.queue_of(editor),
-        )
+    answered = {}
+    for report_id, at in (
+        ReportMessage.objects.filter(sender=ReportMessage.Sender.READER)
         .exclude(Exists(asked_since))
-        .select_related("report__article")
         .order_by("-created_at", "-pk")
-    )
-    waiting: dict[int, Report] = {}
-    for answer in answers[: ANSWERS_SHOWN * 3]:
-        report = waiting.setdefault(answer.report_id, answer.report)
-        report.answered_at = getattr(report, "answered_at", answer.created_at)
-        if len(waiting) == ANSWERS_SHOWN:
-            break
-    return list(waiting.values())
+        .values_list("report_id", "created_at")[:ANSWERS_READ]
+    ):
+        answered.setdefault(report_id, at)
+    reports = Report.objects.queue_of(editor).filter(pk__in=answered)
+    waiting = sorted(
+        reports.select_related("article"), key=lambda r: answered[r.pk], reverse=True
+    )[:ANSWERS_SHOWN]
+    for report in waiting:
+        report.answered_at = answered[report.pk]
+    return waiting
 
 
 def bulk_action(decision):

@@ -547,6 +547,10 @@ class ReportMessage(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("message about a report")
         verbose_name_plural = _("messages about reports")
+        indexes = [
+            # The queue's newest answers, read without touching the reports.
+            models.Index(fields=["sender", "-created_at"], name="message_sender_idx")
+        ]
 
     def __str__(self):
         return self.text[:60]
