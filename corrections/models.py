@@ -413,11 +413,11 @@ class Report(models.Model):
             # The queue, oldest first: read in this order, it stops after a page
             # instead of sorting every open report (bench/RESULTS.md, section 8).
             models.Index(fields=["created_at", "id"], name="report_created_idx"),
-            # Every new report looks up the open, ungrouped reports of its
-            # article (corrections.grouping): only those, not all its reports.
+            # Every new report looks up the newest open reports of its article,
+            # grouped or not (corrections.grouping): only those, newest first.
             models.Index(
-                fields=["article", "similar_to", "status", "-created_at"],
-                name="report_group_leaders_idx",
+                fields=["article", "status", "-created_at"],
+                name="report_open_of_article_idx",
             ),
         ]
         constraints = [
