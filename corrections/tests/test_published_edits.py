@@ -20,12 +20,6 @@ BODY = "Die Sanierung kostet 180.000 Euro.\n\nDer Gemeinderat tagt im Rathaus."
 
 
 @pytest.fixture
-def desk(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
 def hall(make_article):
     return make_article(body=BODY)
 

@@ -141,7 +141,7 @@ def test_the_daily_chart_has_axes_dates_and_its_table(desk, make_report, editor)
     day = svg_of(page, "desk-chart")
     assert y_tick_labels(day) == ["0", "1", "2", "3"]
     assert ">Meldungen</text>" in day and ">Tag des Eingangs</text>" in day
-    today = timezone.localdate()
+    today = MONDAY + timedelta(days=2)  # the frozen Wednesday (a_monday_noon)
     assert f">{today.day}.{today.month}.</text>" in day or (
         f"<title>{today.day}.{today.month}.: 3</title>" in day
     )
