@@ -200,25 +200,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("section").prefetch_related("authors")
 
     def for_page(self):
-        """Return what an article page needs, its published correction notes too."""
-        notes = self.model._meta.get_field("correction_notes").related_model
-        return (
-            self.for_listing()
-            .select_related("lead_picture", "translation")
-            .prefetch_related(
-                models.Prefetch(
-                    "correction_notes",
-                    queryset=notes.objects.published(),
-                    to_attr="public_notes",
-                ),
-                # A correction to the translation is pointed to from this page.
-                models.Prefetch(
-                    "translation__correction_notes",
-                    queryset=notes.objects.published(),
-                    to_attr="public_notes",
-                ),
-            )
-        )
+        """Return what an article page needs."""
+        return self.for_listing().select_related("lead_picture", "translation")
 
 
 class Article(models.Model):
@@ -395,6 +378,13 @@ class Article(models.Model):
             and self.published_at <= timezone.now()
         )
 
+    def pictures_shown(self) -> list["Picture"]:
+        """The pictures the article shows, the lead picture first."""
+        ids = pictures.body_picture_ids(self.body)
+        wanted = [self.lead_picture_id, *ids] if self.lead_picture_id else ids
+        found = Picture.objects.in_bulk(set(wanted)) if wanted else {}
+        return [found[pk] for pk in dict.fromkeys(wanted) if pk in found]
+
     def text_readers_read(self) -> str:
         """What readers read of the article as it stands here, saved or not:
         headline, lead, body and its pictures' captions and credits."""
@@ -512,15 +502,6 @@ class ArticleVersion(models.Model):
             "The change that replaced this version was a minor one: spelling, "
             "punctuation or formatting."
         ),
-    )
-    correction_note = models.ForeignKey(
-        "corrections.CorrectionNote",
-        verbose_name=_("correction note"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="versions",
-        help_text=_("The published correction this change belongs to, if any."),
     )
 
     class Meta:

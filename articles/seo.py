@@ -18,6 +18,7 @@ def robots_txt(request):
         # Private status pages and the form's submit address are not for indexes.
         "Disallow: /meldung/",
         "Disallow: /en/report/",
+        "Disallow: /melden/",
         "Disallow: /*/melden/",
         "Disallow: /*/report/",
         "",

@@ -68,13 +68,11 @@ class PageSitemap(Sitemap):
     alternates = True
     x_default = True
 
+    # URL names of other pages; the project adds those of its other apps.
+    names = ["articles:front"]
+
     def items(self):
-        return [
-            "articles:front",
-            "corrections:log",
-            "corrections:policy",
-            "corrections:privacy",
-        ]
+        return self.names
 
     def location(self, name):
         return reverse(name)

@@ -15,19 +15,27 @@ from .feeds import SITE_NAME
 OPEN_GRAPH_LOCALES = {"de": "de_DE", "en": "en_GB"}
 
 
-def modified_at(article):
-    notes = getattr(article, "public_notes", [])
-    dates = [article.revised_at or article.published_at]
-    for note in notes:
-        dates += [note.published_at, note.amended_at, note.withdrawn_at]
+# Other apps add to an article's data, wired by the project (newsroom/desk.py
+# adds the corrections): each is called with the article, the request and the
+# data so far, adds what it has, and returns the moments it changed the
+# article's page, which count as modifications.
+ADDITIONS: list = []
+
+
+def modified_at(article, also=()):
+    dates = [article.revised_at or article.published_at, *also]
     return max(date for date in dates if date)
 
 
 def news_article(article, request) -> dict:
+    return article_data(article, request)[0]
+
+
+def article_data(article, request) -> tuple[dict, object]:
+    """The article's NewsArticle data, and when its page last changed."""
     absolute = request.build_absolute_uri
     url = absolute(article.canonical_path())
     with translation.override(article.language):
-        policy = absolute(reverse("corrections:policy"))
         home = absolute(reverse("articles:front"))
     data = {
         "@context": "https://schema.org",
@@ -38,7 +46,7 @@ def news_article(article, request) -> dict:
         "headline": article.title,
         "description": article.lead,
         "datePublished": article.published_at.isoformat(),
-        "dateModified": modified_at(article).isoformat(),
+        "dateModified": None,
         "author": [
             {
                 "@type": "Person",
@@ -54,20 +62,7 @@ def news_article(article, request) -> dict:
             "@type": "NewsMediaOrganization",
             "name": SITE_NAME,
             "url": home,
-            "correctionsPolicy": policy,
         },
-        # A withdrawn note no longer says the article was corrected.
-        "correction": [
-            {
-                "@type": "CorrectionComment",
-                "text": note.text,
-                "datePublished": note.published_at.isoformat(),
-                "dateModified": (note.amended_at or note.published_at).isoformat(),
-                "url": absolute(note.get_absolute_url()),
-            }
-            for note in getattr(article, "public_notes", [])
-            if not note.withdrawn_at
-        ],
     }
     if article.lead_picture_id and article.lead_picture.renditions:
         data["image"] = image_object(article.lead_picture, request)
@@ -80,7 +75,10 @@ def news_article(article, request) -> dict:
             "@id": absolute(translated.canonical_path()),
             "inLanguage": translated.language,
         }
-    return data
+    changes = [moment for add in ADDITIONS for moment in add(article, request, data)]
+    modified = modified_at(article, changes)
+    data["dateModified"] = modified.isoformat()
+    return data, modified
 
 
 def image_object(picture, request) -> dict:

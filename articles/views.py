@@ -16,9 +16,8 @@ from .markdown import render_markdown
 from .models import Article, Author, Section
 from .structured_data import (
     OPEN_GRAPH_LOCALES,
+    article_data,
     json_ld_script,
-    modified_at,
-    news_article,
     person,
 )
 from .version_diff import compare_versions
@@ -124,7 +123,7 @@ class ArticleDetailView(InItsEdition, DetailView):
             self.request,
             f"article-{article.pk}",
             *(f"author-{author.pk}" for author in article.authors.all()),
-            # It shows its translation's title and that one's corrections.
+            # It shows its translation's title, and what other apps add of it.
             *([f"article-{article.translation_id}"] if article.translation_id else []),
         )
         return super().get_context_data(
@@ -134,7 +133,7 @@ class ArticleDetailView(InItsEdition, DetailView):
 
 def article_page_context(article, request) -> dict:
     """What the article page shows besides the article: also used by the form."""
-    data = news_article(article, request)
+    data, modified = article_data(article, request)
     translated = public_translation(article)
     return {
         "article": article,
@@ -147,7 +146,7 @@ def article_page_context(article, request) -> dict:
         "language_links": edition_links(article, translated, request.path),
         "current_section": article.section,
         "canonical_url": request.build_absolute_uri(article.canonical_path()),
-        "modified_at": modified_at(article),
+        "modified_at": modified,
         "og_locale": OPEN_GRAPH_LOCALES.get(article.language, article.language),
         "json_ld": json_ld_script(data),
         "og_image": data.get("image"),
@@ -189,15 +188,13 @@ class ArticleVersionsView(InItsEdition, DetailView):
         article = self.object
         surrogate.tag(self.request, f"article-{article.pk}")
         earlier = list(
-            article.versions.only(
-                "revision", "valid_from", "replaced_at", "correction_note_id", "minor"
-            )
+            article.versions.only("revision", "valid_from", "replaced_at", "minor")
         )
         newest = article.revision
         revisions = [v.revision for v in earlier] + [newest]
         older = self.revision("from", revisions, default=max(newest - 1, 1))
         newer = self.revision("to", revisions, default=newest)
-        rows = version_rows(article, earlier, article.correction_notes.published())
+        rows = version_rows(article, earlier)
         comparison = None
         if older != newer:
             texts = compared_texts(article, {older, newer})
@@ -229,33 +226,17 @@ class ArticleVersionsView(InItsEdition, DetailView):
         return value
 
 
-def version_rows(article, earlier, notes) -> list[dict]:
-    """The versions, oldest first, each with the notes whose change it carries.
-
-    A note carries the version it names; older notes that name none, the
-    version after the last change tied to them.
-    """
+def version_rows(article, earlier) -> list[dict]:
+    """The versions, oldest first: since when, and whether a minor change made it."""
     since = {v.revision: v.valid_from for v in earlier}
     since[article.revision] = article.revised_at or article.published_at
     # A version made by a minor change: the one it replaced says so.
     minor = {v.revision + 1 for v in earlier if v.minor}
-    tied: dict[int, list[int]] = {}
-    for version in earlier:
-        if version.correction_note_id:
-            tied.setdefault(version.correction_note_id, []).append(version.revision)
-    carried: dict[int, list] = {}
-    for note in notes:
-        changed = tied.get(note.pk, [])
-        revision = note.revision or (max(changed) + 1 if changed else None)
-        if revision in since:
-            note.compare_from = min(changed, default=revision - 1)
-            carried.setdefault(revision, []).append(note)
     return [
         {
             "revision": revision,
             "since": since[revision],
             "current": revision == article.revision,
-            "notes": carried.get(revision, []),
             "minor": revision in minor,
         }
         for revision in sorted(since)

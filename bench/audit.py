@@ -51,7 +51,7 @@ article = Article.objects.filter(language="de").order_by("pk").first()
 editor = get_user_model().objects.get(username="redaktion")
 article.body = article.body + "\\n\\nEin Absatz, später ergänzt."
 article.save(editor=editor)
-report = services.report_submit(article=article, description="Die Zahl stimmt nicht.")
+report = services.report_submit(content=article, description="Die Zahl stimmt nicht.")
 # The English translation of the Kursk article: hreflang and its German link.
 english = Article.objects.filter(language="en", translation__isnull=False).first()
 print("AUDIT-URLS", article.get_absolute_url(), article.section.get_absolute_url(),

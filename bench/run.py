@@ -248,7 +248,7 @@ def submissions(label, env, rounds=3) -> dict:
             number = next(ROUND_NUMBERS)  # distinct texts: repeats are stored once
             before = Report.objects.count()
             result = wrk(
-                f"/artikel/{ARTICLE}/melden/", seconds=20, connections=32,
+                f"/melden/articles.article/{article.pk}/", seconds=20, connections=32,
                 script=ROOT / "bench" / "report.lua", args=[stamp, str(number)],
             )  # fmt: skip
             time.sleep(2)  # let the server finish what was in flight at wrk's end
@@ -374,11 +374,11 @@ def correction_delays(varnish_url: str, env, count=5) -> list[float]:
     desk = log_in(varnish_url, "redaktion", env["NEWSROOM_DEMO_PASSWORD"])
     reports = []
     for report in Report.objects.filter(status=Report.Status.NEW).order_by("pk"):
-        if report.article_id not in [seen.article_id for seen in reports]:
+        if report.content.pk not in [seen.content.pk for seen in reports]:
             reports.append(report)
     delays = []
     for report in reports[:count]:
-        url = varnish_url + report.article.get_absolute_url()
+        url = varnish_url + report.content.get_absolute_url()
         fetch(url)
         assert fetch(url)[1].get("X-Cache") == "HIT"
         text = f"Korrigiert für die Messung, Meldung {report.pk}."
@@ -480,7 +480,7 @@ def queue_figures() -> dict:
 
     client = Client()
     client.force_login(get_user_model().objects.get(username="redaktion"))
-    articles = list(Article.objects.all())
+    articles = list(Article.objects.select_related("section"))
     statuses = ["new", "new", "in_review", "rejected", "corrected", "spam"]
 
     def fill(total):
@@ -488,7 +488,8 @@ def queue_figures() -> dict:
         now = timezone.now()
         batch = [
             Report(
-                article=articles[n % len(articles)],
+                content=articles[n % len(articles)],
+                desk=articles[n % len(articles)].section.slug,
                 article_revision=1,
                 description=f"Massentest {n}",
                 passage=f"Stelle {n}",

@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import (  # noqa: F401 (registers)
-    admin_hosts,
     admin_notes,
     admin_partners,
     admin_views,
@@ -26,6 +25,7 @@ from . import (  # noqa: F401 (registers)
 from .admin_filters import (
     AssigneeFilter,
     ConversationFilter,
+    DeskFilter,
     GroupFilter,
     OverdueFilter,
     StatusFilter,
@@ -42,9 +42,10 @@ from .models import (
     Report,
     ReportMessage,
 )
+from .registry import adapters, with_content
 
 READER_FIELDS = [
-    "article_links",
+    "content_links",
     "passage",
     "description",
     "suggestion",
@@ -64,6 +65,8 @@ CONVERSATION = {
     ReportMessage.Sender.READER: ("answered", _("answer received")),
 }
 ANSWERS_SHOWN = 10
+# How many pieces of content an editor's search term reaches, per model.
+SEARCH_CONTENT = 200
 ANSWERS_READ = 200  # the newest answers, of which the editor's open ones are shown
 
 
@@ -88,9 +91,8 @@ def answers_waiting(editor) -> list[Report]:
     ):
         answered.setdefault(report_id, at)
     reports = Report.objects.queue_of(editor).filter(pk__in=answered)
-    waiting = sorted(
-        reports.select_related("article"), key=lambda r: answered[r.pk], reverse=True
-    )[:ANSWERS_SHOWN]
+    waiting = sorted(reports, key=lambda r: answered[r.pk], reverse=True)
+    waiting = with_content(waiting[:ANSWERS_SHOWN])
     for report in waiting:
         report.answered_at = answered[report.pk]
     return waiting
@@ -140,7 +142,7 @@ class DecisionInline(admin.TabularInline):
 class ReportAdmin(admin.ModelAdmin):
     list_display = [
         "age",
-        "article_and_section",
+        "content_and_desk",
         "short_passage",
         "kind_and_priority",
         "assigned_to",
@@ -149,17 +151,17 @@ class ReportAdmin(admin.ModelAdmin):
     list_display_links = ["age"]
     list_filter = [
         StatusFilter,
-        ("article__section", admin.RelatedFieldListFilter),
+        DeskFilter,
         "kind",
         AssigneeFilter,
         OverdueFilter,
         ConversationFilter,
         GroupFilter,
     ]
-    list_select_related = ["article__section", "assignee"]
+    list_select_related = ["assignee"]
     list_per_page = 50
     ordering = ["created_at", "pk"]
-    search_fields = ["description", "passage", "article__title"]
+    search_fields = ["description", "passage"]
     inlines = [EditorNoteInline, DecisionInline]
     actions = [bulk_action(decision) for decision in decisions.bulk()]
     change_list_template = "admin/corrections/report/change_list.html"
@@ -216,12 +218,12 @@ class ReportAdmin(admin.ModelAdmin):
             report.get_priority_display(),
         )
 
-    @admin.display(description=_("article"), ordering="article__title")
-    def article_and_section(self, report):
+    @admin.display(description=_("article"))
+    def content_and_desk(self, report):
         return format_html(
             "{}<br><small>{}</small>",
-            truncatechars(report.article.title, 60),
-            report.article.section.name,
+            truncatechars(report.content_title, 60),
+            report.desk_name,
         )
 
     @admin.display(description=_("passage"))
@@ -261,6 +263,25 @@ class ReportAdmin(admin.ModelAdmin):
                 last_sender=last_message_sender(),
             )
         )
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        # The page's reports' content, a query per kind of content, not a join:
+        # the desk reaches content only through its adapter.
+        changelist.result_list = with_content(changelist.result_list, desk_names=True)
+        return changelist
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, duplicates = super().get_search_results(
+            request, queryset, search_term
+        )
+        if search_term:
+            queryset |= self.model.objects.about_any(
+                content
+                for adapter in adapters()
+                for content in adapter.matching(search_term)[:SEARCH_CONTENT]
+            )
+        return queryset, duplicates
 
     def changelist_view(self, request, extra_context=None):
         counts = dict(
@@ -308,16 +329,21 @@ class ReportAdmin(admin.ModelAdmin):
         return False  # never delete reader input: reject or mark as spam instead
 
     @admin.display(description=_("article"))
-    def article_links(self, report):
-        return format_html(
-            '{} – <a href="{}" target="_blank" rel="noopener">{}</a> · '
-            '<a href="{}">{}</a>',
-            report.article.title,
-            report.article.get_absolute_url(),
+    def content_links(self, report):
+        links = format_html(
+            '{} – <a href="{}" target="_blank" rel="noopener">{}</a>',
+            report.content_title,
+            report.content_url,
             _("public page"),
-            reverse("admin:articles_article_change", args=[report.article_id]),
-            _("edit article"),
         )
+        if report.content_edit_url:
+            links = format_html(
+                '{} · <a href="{}">{}</a>',
+                links,
+                report.content_edit_url,
+                _("edit article"),
+            )
+        return links
 
     @admin.display(description=_("source"))
     def source_link(self, report):
@@ -358,7 +384,9 @@ class ReportAdmin(admin.ModelAdmin):
                 **(extra_context or {}),
                 **admin_views.report_panels(report, request.user),
             }
-            if report.is_open and request.user.has_perm("articles.change_article"):
+            if report.is_open and request.user.has_perm(
+                report.adapter.edit_permission()
+            ):
                 extra_context.update(fix_desk.desk_context(report))
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -477,7 +505,7 @@ class ReportAdmin(admin.ModelAdmin):
                         "title": decision.bulk_label,
                         "decision": decision,
                         "form": form,
-                        "reports": queryset.select_related("article"),
+                        "reports": with_content(queryset),
                         "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
                     },
                 )

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from newsroom.parsing import whole_number
 
 from .models import OPEN_STATUSES, Report, ReportMessage
+from .registry import all_desks
 
 OPEN = "open"
 ALL = "all"
@@ -141,3 +142,18 @@ class GroupFilter(admin.SimpleListFilter):
         if leader is None:
             return queryset
         return queryset.filter(Q(pk=leader) | Q(similar_to=leader))
+
+
+class DeskFilter(admin.SimpleListFilter):
+    """The desk a report went to (for our articles, their section)."""
+
+    title = _("section")
+    parameter_name = "desk"
+
+    def lookups(self, request, model_admin):
+        return all_desks()
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(desk=self.value())
+        return queryset

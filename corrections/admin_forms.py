@@ -2,8 +2,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Picture, Section
-from articles.services import PICTURE_TEXT_FIELDS, TEXT_FIELDS
 from newsroom.parsing import WholeNumberField, whole_number
 
 from . import decisions
@@ -15,7 +13,35 @@ from .models import (
     EditorNote,
     Report,
 )
-from .source import pictures_of
+from .registry import adapter_for, all_desks, content_key, model_of
+
+
+class ContentField(forms.Field):
+    """A piece of registered content, by its key (`articles.article:12`)."""
+
+    default_error_messages = {
+        "invalid": _("There is no such article."),
+    }
+    MAX_LENGTH = 200
+
+    def prepare_value(self, value):
+        return content_key(value) if hasattr(value, "_meta") else value
+
+    def to_python(self, value):
+        value = str(value or "").strip()
+        if not value:
+            return None
+        if len(value) > self.MAX_LENGTH:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        label, _sep, pk = value.partition(":")
+        model = model_of(label)
+        try:
+            content = model._default_manager.filter(pk=pk).first() if model else None
+        except (TypeError, ValueError, ValidationError):  # not a key of that model
+            content = None
+        if content is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return content
 
 
 class ReasonForm(forms.Form):
@@ -69,9 +95,11 @@ class CorrectionPublishForm(forms.Form):
 
     def __init__(self, report: Report, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["also_resolves"].queryset = Report.objects.filter(
-            article=report.article, status__in=OPEN_STATUSES
-        ).exclude(pk=report.pk)
+        self.fields["also_resolves"].queryset = (
+            Report.objects.about(report.content)
+            .filter(status__in=OPEN_STATUSES)
+            .exclude(pk=report.pk)
+        )
 
 
 INVALID_BLOCK = _("The text block is not valid; reload the page.")
@@ -86,11 +114,10 @@ class FixForm(CorrectionPublishForm):
 
     ACTIONS = ("accept", "preview", "publish", "silent")
 
-    field = forms.ChoiceField(
-        choices=[(name, name) for name in (*TEXT_FIELDS, *PICTURE_TEXT_FIELDS)],
-        widget=forms.HiddenInput,
-    )
-    # For a caption, credit or alt text: the picture, one the article shows.
+    # A text field of the content, or of something it shows (the adapter's).
+    field = forms.CharField(max_length=100, widget=forms.HiddenInput)
+    # For a text the content shows (a caption, credit or alt text): its
+    # holder, one the content shows (a picture).
     picture = WholeNumberField(min_value=1, required=False, widget=forms.HiddenInput)
     block_start = WholeNumberField(min_value=0, widget=forms.HiddenInput)
     block_end = WholeNumberField(min_value=0, widget=forms.HiddenInput)
@@ -125,19 +152,23 @@ class FixForm(CorrectionPublishForm):
         if start is not None and end is not None and start > end:
             raise ValidationError(INVALID_BLOCK)
         field, number = cleaned.get("field"), cleaned.get("picture")
-        if field in PICTURE_TEXT_FIELDS:
-            shown = {each.pk: each for each in pictures_of(self.report.article)}
-            if number not in shown:
-                raise ValidationError(INVALID_BLOCK)
-            cleaned["picture"] = shown[number]
-        elif number is not None:
+        content = self.report.content
+        adapter = adapter_for(content)
+        holder = content
+        if number is not None:
+            holder = adapter.holder(content, "picture", number)
+        if field is not None and (
+            holder is None or field not in adapter.holder_fields(holder)
+        ):
             raise ValidationError(INVALID_BLOCK)
+        cleaned["picture"] = holder if holder is not content else None
         return cleaned
 
     def edited_picture(self):
-        """The picture whose text is edited, once the form is valid; else None."""
+        """What the content shows whose text is edited (a picture), once the
+        form is valid; None for the content's own text."""
         picture = (getattr(self, "cleaned_data", None) or {}).get("picture")
-        return picture if isinstance(picture, Picture) else None
+        return picture if hasattr(picture, "pk") else None
 
 
 class EditorNoteForm(forms.ModelForm):
@@ -183,16 +214,15 @@ class PrivacyRequestForm(forms.Form):
 
 
 class MetricsFilterForm(forms.Form):
-    """Which reports the weekly figures count: a kind, a section, or all."""
+    """Which reports the weekly figures count: a kind, a desk, or all."""
 
     kind = forms.ChoiceField(
         label=_("kind"),
         required=False,
         choices=[("", _("all kinds")), *Report.Kind.choices],
     )
-    section = forms.ModelChoiceField(
-        label=_("section"),
-        required=False,
-        queryset=Section.objects.all(),
-        empty_label=_("all sections"),
-    )
+    section = forms.ChoiceField(label=_("section"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = [("", _("all sections")), *all_desks()]

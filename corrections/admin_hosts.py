@@ -1,34 +1,34 @@
-"""The desk's question on edits to published text, in the articles' admin.
+"""For a host's model admin: what the desk adds to the admin of its content.
 
-`articles` knows nothing of corrections: its admin classes are registered
-again here, with the question added (corrections/published_edits.py).
+`KeepsTheRecord` keeps content readers reported on, or that carries notes,
+from being deleted in the admin: the admin lists the reports and notes that
+stand in the way, as it lists what a foreign key protects (the desk reaches
+content through a generic relation, which protects nothing by itself).
 """
 
-from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
 
-from articles.admin import ArticleAdmin, PictureAdmin
-from articles.models import Article, Picture
-
-from .published_edits import AsksAboutPublishedEdits, article_texts, picture_texts
-
-
-class CorrectedArticleAdmin(AsksAboutPublishedEdits, ArticleAdmin):
-    def readers_text(self, stored, cleaned):
-        return article_texts(stored, cleaned)
-
-    def public_articles(self, article):
-        return [article] if article.is_public else []
+from .models import CorrectionNote, Report
 
 
-class CorrectedPictureAdmin(AsksAboutPublishedEdits, PictureAdmin):
-    def readers_text(self, stored, cleaned):
-        return picture_texts(stored, cleaned)
-
-    def public_articles(self, picture):
-        return [article for article in picture.shown_in() if article.is_public]
-
-
-for model, model_admin in ((Article, CorrectedArticleAdmin),
-                           (Picture, CorrectedPictureAdmin)):  # fmt: skip
-    admin.site.unregister(model)
-    admin.site.register(model, model_admin)
+class KeepsTheRecord:
+    def get_deleted_objects(self, objs, request):
+        to_delete, counts, perms, protected = super().get_deleted_objects(objs, request)
+        objs = list(objs)
+        for model in (Report, CorrectionNote):
+            opts = model._meta
+            for kept in model.objects.about_any(objs):
+                url = reverse(
+                    f"admin:{opts.app_label}_{opts.model_name}_change", args=[kept.pk]
+                )
+                protected.append(
+                    format_html(
+                        '{}: <a href="{}">{}</a>',
+                        capfirst(opts.verbose_name),
+                        url,
+                        kept,
+                    )
+                )
+        return to_delete, counts, perms, protected

@@ -14,9 +14,14 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .admin_forms import ContentField
 from .fixes import note_amend, note_change_approve, note_change_discard, note_withdraw
 from .models import CorrectionNote, CorrectionNoteChange, PendingNoteChange
+from .registry import adapters, content_key, with_content
 from .services import correction_publish, note_approve
+
+# How many pieces of content an editor's search term reaches, per model.
+SEARCH_CONTENT = 200
 
 WAITS_MESSAGE = gettext_lazy(
     "The change waits for a second editor's approval; until then readers see "
@@ -48,9 +53,17 @@ class NoteChangeInline(admin.TabularInline):
 
 
 class NoteAddForm(forms.ModelForm):
+    # Not `content`: the model's generic relation, which no model form edits.
+    content_key = ContentField(
+        label=gettext_lazy("article"),
+        help_text=gettext_lazy(
+            "Open the article in the admin and choose “Add a note” there."
+        ),
+    )
+
     class Meta:
         model = CorrectionNote
-        fields = ["article", "kind", "text"]
+        fields = ["kind", "text"]
 
 
 class NoteAmendForm(forms.ModelForm):
@@ -104,19 +117,18 @@ class AwaitingApprovalFilter(admin.SimpleListFilter):
 
 @admin.register(CorrectionNote)
 class CorrectionNoteAdmin(admin.ModelAdmin):
-    list_display = ["article", "kind", "published_at", "state", "created_by"]
+    list_display = ["content_title", "kind", "published_at", "state", "created_by"]
     list_filter = [
         AwaitingApprovalFilter,
         "kind",
         ("published_at", admin.DateFieldListFilter),
     ]
-    list_select_related = ["article", "created_by"]
-    search_fields = ["text", "article__title"]
-    autocomplete_fields = ["article"]
+    list_select_related = ["created_by"]
+    search_fields = ["text"]
     inlines = [NoteChangeInline]
     change_form_template = "admin/corrections/correctionnote/change_form.html"
     READ_ONLY = [
-        "article_links",
+        "content_links",
         "published_at",
         "created_by",
         "approved_by",
@@ -135,21 +147,34 @@ class CorrectionNoteAdmin(admin.ModelAdmin):
         return _("amended") if note.amended_at else _("published")
 
     @admin.display(description=gettext_lazy("article"))
-    def article_links(self, note):
-        article = note.article
-        links = [
-            (article.get_absolute_url() + f"#korrektur-{note.pk}", _("public note")),
-            (reverse("admin:articles_article_change", args=[article.pk]), article),
-        ]
-        if note.revision and note.revision > 1:
-            links.append(
-                (
-                    reverse("articles:versions", args=[article.slug])
-                    + f"?from={note.revision - 1}&to={note.revision}",
-                    _("the change (diff)"),
-                )
-            )
+    def content_title(self, note):
+        return note.content_title
+
+    @admin.display(description=gettext_lazy("article"))
+    def content_links(self, note):
+        links = [(note.get_absolute_url(), _("public note"))]
+        if note.content_edit_url:
+            links.append((note.content_edit_url, note.content_title))
+        if note.versions_url:
+            links.append((note.versions_url, _("the change (diff)")))
         return format_html_join(" · ", '<a href="{}">{}</a>', links)
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        changelist.result_list = with_content(changelist.result_list)
+        return changelist
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, duplicates = super().get_search_results(
+            request, queryset, search_term
+        )
+        if search_term:
+            queryset |= self.model.objects.about_any(
+                content
+                for adapter in adapters()
+                for content in adapter.matching(search_term)[:SEARCH_CONTENT]
+            )
+        return queryset, duplicates
 
     @admin.display(description=gettext_lazy("reports it answers"))
     def reports_links(self, note):
@@ -174,7 +199,7 @@ class CorrectionNoteAdmin(admin.ModelAdmin):
 
     def get_fields(self, request, obj=None):
         if obj is None:
-            return ["article", "kind", "text"]
+            return ["content_key", "kind", "text"]
         if obj.withdrawn_at:
             return ["kind", "text", *self.READ_ONLY]
         return ["kind", "text", "reason", *self.READ_ONLY]
@@ -186,11 +211,11 @@ class CorrectionNoteAdmin(admin.ModelAdmin):
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
-        initial.pop("article", None)  # only an id this form's field accepts
-        form = NoteAddForm(data={"article": request.GET.get("article", "")})
+        initial.pop("content_key", None)  # only a key this form's field accepts
+        form = NoteAddForm(data={"content_key": request.GET.get("content", "")})
         form.is_valid()
-        if "article" in getattr(form, "cleaned_data", {}):
-            initial["article"] = form.cleaned_data["article"]
+        if "content_key" in getattr(form, "cleaned_data", {}):
+            initial["content_key"] = content_key(form.cleaned_data["content_key"])
         return initial
 
     def response_add(self, request, obj, post_url_continue=None):
@@ -201,15 +226,13 @@ class CorrectionNoteAdmin(admin.ModelAdmin):
         self.message_user(
             request,
             _("The note is published on “%(article)s”.")
-            % {"article": note.article.title}
+            % {"article": note.content_title}
             if note.published_at
             else _("The note on “%(article)s” waits for a second editor's approval.")
-            % {"article": note.article.title},
+            % {"article": note.content_title},
             messages.SUCCESS,
         )
-        return redirect(
-            reverse("admin:articles_article_change", args=[note.article_id])
-        )
+        return redirect(note.content_edit_url or note.get_absolute_url())
 
     def response_change(self, request, obj):
         """Say what readers now see, and the reason kept on record."""
@@ -235,7 +258,7 @@ class CorrectionNoteAdmin(admin.ModelAdmin):
         data = form.cleaned_data
         if not change:
             note = correction_publish(
-                article=data["article"],
+                content=data["content_key"],
                 editor=request.user,
                 kind=data["kind"],
                 text=data["text"],

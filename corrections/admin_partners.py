@@ -24,7 +24,7 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
         "response_status", "last_error",
     ]  # fmt: skip
     list_filter = ["status", "event", "endpoint"]
-    list_select_related = ["endpoint", "note__article"]
+    list_select_related = ["endpoint", "note"]
     readonly_fields = [
         "endpoint", "note", "event", "payload", "status", "attempts",
         "response_status", "last_error", "created_at", "delivered_at",

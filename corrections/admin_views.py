@@ -35,7 +35,7 @@ def change_url(report) -> str:
 def possible_duplicates(report) -> list[Report]:
     """Other reports on the article, those about the same passage first."""
     others = list(
-        Report.objects.filter(article_id=report.article_id)
+        Report.objects.about(report.content)
         .exclude(pk=report.pk)
         .exclude(status=Report.Status.SPAM)
         .order_by("-created_at")[:POSSIBLE_DUPLICATES_SHOWN]
@@ -104,7 +104,7 @@ def mark_duplicates(model_admin, request, report):
         return HttpResponseNotAllowed(["POST"])
     ids = {whole_number(value) for value in request.POST.getlist("duplicate")} - {None}
     marked = 0
-    for other in Report.objects.filter(pk__in=ids, article_id=report.article_id):
+    for other in Report.objects.about(report.content).filter(pk__in=ids):
         try:
             services.report_mark_duplicate(
                 report=other, editor=request.user, original=report
@@ -129,7 +129,7 @@ def publish_correction(model_admin, request, report):
     if request.method == "POST" and form.is_valid():
         try:
             note = services.correction_publish(
-                article=report.article,
+                content=report.content,
                 editor=request.user,
                 kind=form.cleaned_data["kind"],
                 text=form.cleaned_data["text"],

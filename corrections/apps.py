@@ -15,5 +15,4 @@ class CorrectionsConfig(AppConfig):
         for signal in (post_save, post_delete):
             signal.connect(purges.note_changed, sender="corrections.CorrectionNote")
             signal.connect(purges.policy_changed, sender="corrections.PolicyPage")
-        post_save.connect(purges.article_changed, sender="articles.Article")
         post_save.connect(feeds.note_saved, sender="corrections.CorrectionNote")

@@ -2,7 +2,7 @@
 
 Rendering the form field by field through crispy-forms' templates cost as much as
 the rest of the article page together (bench/RESULTS.md). A blank section differs
-only by language, article (its address and revision) and stamp, so each process
+only by language, content (its key and revision) and stamp, so each process
 renders it once for those and puts a fresh stamp into the copy. The key holds
 every input of the render, so a copy can never be out of date; code and
 templates change only with a restart, which empties it.
@@ -14,9 +14,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from articles.models import Article
-
 from .forms import ReportForm
+from .registry import adapter_for, model_of
 from .stamps import make_stamp
 
 # Letters only: HTML escaping leaves it as it is, so it is found in the output.
@@ -24,20 +23,23 @@ STAMP_PLACEHOLDER = "newsroomstampplaceholder"
 TEMPLATE = "corrections/_report_section.html"
 
 
-def report_section_html(article: Article, form: ReportForm | None = None) -> SafeString:
+def report_section_html(content, form: ReportForm | None = None) -> SafeString:
     """The section with the reader's form (sent back with errors), or a blank one."""
     if form is not None:
-        return render_to_string(TEMPLATE, {"article": article, "form": form})
-    html = _render(get_language(), article.pk, article.slug, article.revision)
-    return mark_safe(html.replace(STAMP_PLACEHOLDER, make_stamp(article), 1))  # noqa: S308 (our template's output, escaped)
+        return render_to_string(TEMPLATE, {"content": content, "form": form})
+    label = content._meta.concrete_model._meta.label_lower
+    revision = adapter_for(content).revision(content)
+    html = _render(get_language(), label, content.pk, revision)
+    return mark_safe(html.replace(STAMP_PLACEHOLDER, make_stamp(content), 1))  # noqa: S308 (our template's output, escaped)
 
 
 @lru_cache(maxsize=1024)
-def _render(language: str, pk: int, slug: str, revision: int) -> str:
-    article = Article(pk=pk, slug=slug, revision=revision)
+def _render(language: str, label: str, pk, revision: int) -> str:
+    # Only the key and revision are read: a bare instance stands for the content.
+    content = model_of(label)(pk=pk)
     form = ReportForm(
-        article, initial={"stamp": STAMP_PLACEHOLDER, "article_revision": revision}
+        content, initial={"stamp": STAMP_PLACEHOLDER, "article_revision": revision}
     )
-    html = render_to_string(TEMPLATE, {"article": article, "form": form})
+    html = render_to_string(TEMPLATE, {"content": content, "form": form})
     assert html.count(STAMP_PLACEHOLDER) == 1
     return html

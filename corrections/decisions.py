@@ -93,7 +93,7 @@ DECISIONS = {
             # Only once the text has changed since the reader saw it.
             shown=lambda report, user, allowed: (
                 S.FIXED_SILENTLY in allowed
-                and report.article_revision < report.article.revision
+                and report.article_revision < report.content_revision
             ),
         ),
         Decision(

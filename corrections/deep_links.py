@@ -50,4 +50,4 @@ def passage_fragment(note) -> str:
 
 
 def passage_path(note) -> str:
-    return note.article.get_absolute_url() + passage_fragment(note)
+    return note.content_url + passage_fragment(note)

@@ -1,10 +1,9 @@
 """Find a reported passage again in the article as it reads now."""
 
-import html
 import re
 from dataclasses import dataclass
 
-from django.utils.html import strip_tags
+from .registry import adapter_for
 
 EXCERPT_CHARS = 200
 
@@ -22,20 +21,19 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def article_text(article) -> str:
-    """The article as a reader reads it: headline, lead, body and the pictures'
-    captions and credits, as plain text."""
-    body = html.unescape(strip_tags(article.body_html))
-    return squash(f"{article.title} {article.lead} {body} {article.picture_text}")
+def content_text(content) -> str:
+    """The content as a reader reads it, as plain text (the adapter's)."""
+    return squash(adapter_for(content).reader_text(content))
 
 
 def excerpt_for(report) -> Excerpt:
     """Locate the passage, preferring the spot whose context matches the report's."""
     passage = squash(report.passage)
-    changed = report.article_revision != report.article.revision
+    content = report.content
+    changed = report.article_revision != adapter_for(content).revision(content)
     if not passage:
         return Excerpt("", "", "", found=False, article_changed=changed)
-    text = article_text(report.article)
+    text = content_text(content)
     before_hint, after_hint = (
         squash(report.context_before),
         squash(report.context_after),

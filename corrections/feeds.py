@@ -7,13 +7,13 @@ from django.utils.translation import gettext as _
 
 from articles import websub
 from articles.feeds import FEED_LENGTH, SITE_NAME, tag_uri
-from articles.models import Article
 
 from .models import CorrectionNote
+from .registry import with_content
 
 
 class CorrectionFeed(Feed):
-    """The latest published correction notes on articles in the page's language."""
+    """The latest published correction notes in the page's language."""
 
     feed_type = websub.RssWithHub
 
@@ -27,21 +27,19 @@ class CorrectionFeed(Feed):
         return reverse("corrections:log")
 
     def items(self):
-        return (
+        notes = (
             CorrectionNote.objects.published()
-            .filter(
-                article__in=Article.objects.published(),
-                article__language=get_language(),
-            )
-            .select_related("article__section")
+            .on_public_content()
+            .filter(language=get_language())
             .order_by("-published_at", "-pk")[:FEED_LENGTH]
         )
+        return with_content(notes, desk_names=True)
 
     def item_title(self, note):
         kind = note.get_kind_display()
         if note.withdrawn_at:
             kind = _("%(kind)s (withdrawn)") % {"kind": kind}
-        return f"{kind}: {note.article.title}"
+        return f"{kind}: {note.content_title}"
 
     def item_description(self, note):
         if note.withdrawn_at:
@@ -72,7 +70,7 @@ class CorrectionFeed(Feed):
         return note.withdrawn_at or note.amended_at or note.published_at
 
     def item_categories(self, note):
-        return [note.get_kind_display(), note.article.section.name]
+        return [note.get_kind_display(), note.desk_name]
 
 
 class CorrectionAtomFeed(CorrectionFeed):
@@ -85,7 +83,4 @@ def note_saved(sender, instance, **kwargs) -> None:
     if instance.published_at is None:
         return
     names = [("corrections:feed", []), ("corrections:feed-atom", [])]
-    language = Article.objects.values_list("language", flat=True).get(
-        pk=instance.article_id
-    )
-    websub.ping_later(websub.topics(language, *names))
+    websub.ping_later(websub.topics(instance.language, *names))

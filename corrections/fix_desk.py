@@ -17,11 +17,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from articles.diff import word_diff
-from articles.services import ConcurrentEdit, fingerprint
 
+from .adapters import ConcurrentEdit
 from .admin_forms import FixForm
 from .fixes import correction_apply
 from .models import CorrectionNote, Report
+from .registry import adapter_for
 from .services import with_duplicates
 from .source import find_passage, replace_passage
 
@@ -54,16 +55,19 @@ def desk_context(report: Report, form: FixForm | None = None) -> dict:
     The block is in the article, or in one of its pictures' texts when the
     reader reported a caption or credit: then only that text is edited.
     """
-    article = report.article
+    article = report.content
+    adapter = adapter_for(article)
     spot = find_passage(
         article, report.passage, report.context_before, part=report.part
     )
-    if spot is None:  # no passage: the editor edits the whole body
-        field, start, end, found, picture = "body", 0, len(article.body), False, None
-        marked = escape(article.body)
+    if spot is None:  # no passage: the editor edits the whole main text
+        field = adapter.text_fields[adapter.main_part]
+        text = getattr(article, field)
+        start, end, found, picture = 0, len(text), False, None
+        marked = escape(text)
         passage_in_source = ""
     else:
-        field, found, picture = spot.field, spot.exact, spot.picture
+        field, found, picture = spot.field, spot.exact, spot.holder
         start, end = spot.block_start, spot.block_end
         source = getattr(spot.owner(article), field)
         passage_in_source = source[spot.start : spot.end]
@@ -86,7 +90,7 @@ def desk_context(report: Report, form: FixForm | None = None) -> dict:
                 "picture": picture.pk if picture else None,
                 "block_start": start,
                 "block_end": end,
-                "seen": fingerprint(picture or article),
+                "seen": adapter.fingerprint(picture or article),
                 "new_text": block,
                 "text": draft_note(report, passage_in_source if found else ""),
                 "also_resolves": [],
@@ -96,13 +100,22 @@ def desk_context(report: Report, form: FixForm | None = None) -> dict:
         picture = form.edited_picture() or picture
     return {
         "desk_form": form,
-        "desk_field_label": FIELD_LABELS[field],
+        "desk_can_fix": adapter.apply_fix is not None,
+        "desk_edit_url": adapter.edit_url(article),
+        "desk_field_label": FIELD_LABELS.get(field, field),
         "desk_marked": marked,
         "desk_found": found,
         "desk_has_passage": bool(report.passage.strip()),
         "desk_proposed": proposed,
         "desk_picture": picture,
-        "desk_picture_articles": list(picture.shown_in()) if picture else [],
+        "desk_picture_articles": [
+            {
+                "title": adapter.title(shown),
+                "edit_url": adapter.edit_url(shown),
+                "is_public": adapter.is_public(shown),
+            }
+            for shown in (adapter.holder_shown_in(picture) if picture else [])
+        ],
     }
 
 
@@ -110,7 +123,7 @@ def draft_note(report: Report, passage: str) -> str:
     """A first wording of the note, in the article's language, for the editor."""
     if not (passage and report.suggestion.strip()):
         return ""
-    with translation.override(report.article.language):
+    with translation.override(adapter_for(report.content).language(report.content)):
         return _(
             "An earlier version of this article said “%(wrong)s”. "
             "Correct is: “%(right)s”."
@@ -119,7 +132,7 @@ def draft_note(report: Report, passage: str) -> str:
 
 def fix(model_admin, request, report: Report):
     """Preview or apply the fix desk's form; after applying, the next report."""
-    if not request.user.has_perm("articles.change_article"):
+    if not request.user.has_perm(adapter_for(report.content).edit_permission()):
         raise PermissionDenied
     if request.method != "POST":
         return redirect(reverse("admin:corrections_report_change", args=[report.pk]))
@@ -153,7 +166,7 @@ def _owner(report: Report, form: FixForm):
     """The article or picture whose field the form edits; None if the form
     names no such pair."""
     field = form.cleaned_data.get("field")
-    owner = form.edited_picture() or report.article
+    owner = form.edited_picture() or report.content
     return owner if field and hasattr(owner, field) else None
 
 
@@ -179,7 +192,7 @@ def _preview(report: Report, form: FixForm) -> dict | None:
         return None
     old = getattr(owner, field)[start:end]
     note = CorrectionNote(
-        article=report.article,
+        content=report.content,
         kind=data.get("kind") or CorrectionNote.Kind.CORRECTION,
         text=data.get("text", ""),
     )
@@ -194,9 +207,13 @@ def _apply(request, report: Report, form: FixForm, silent: bool):
     """Apply the form; return a message for the editor, or None with form errors."""
     data = form.cleaned_data
     owner = _owner(report, form)
-    if owner is not None and fingerprint(owner) != data["seen"]:
+    content = report.content
+    adapter = adapter_for(content)
+    if adapter.apply_fix is None:
+        return _note_on_fixed_elsewhere(request, report, form, silent)
+    if owner is not None and adapter.fingerprint(owner) != data["seen"]:
         # The offsets are the text the editor saw: first of all, is it this one?
-        form.add_error(None, ConcurrentEdit(CHANGED_MEANWHILE[owner is report.article]))
+        form.add_error(None, ConcurrentEdit(CHANGED_MEANWHILE[owner is content]))
         form.conflict = True
         return None
     spliced = _new_source(report, form)
@@ -204,15 +221,15 @@ def _apply(request, report: Report, form: FixForm, silent: bool):
         form.add_error(None, _("The text block is not valid; reload the page."))
         return None
     field, new_source = spliced
-    article, picture = report.article, form.edited_picture()
-    before = getattr(picture or article, field)
+    picture = form.edited_picture()
+    before = getattr(picture or content, field)
     changes = {} if before == new_source else {field: new_source}
     reports = [report, *data["also_resolves"]]
     resolved = len(with_duplicates(reports))
     try:
         note = correction_apply(
-            article=article,
-            picture=picture,
+            content=content,
+            holder=picture,
             editor=request.user,
             changes=changes,
             seen=data["seen"],
@@ -233,6 +250,40 @@ def _apply(request, report: Report, form: FixForm, silent: bool):
         else:
             form.add_error(None, error)
         return None
+    return _done(note, resolved)
+
+
+def _note_on_fixed_elsewhere(request, report: Report, form: FixForm, silent: bool):
+    """A host the desk cannot change text in: the editor fixed it in the
+    host's own editor; the desk publishes the note and resolves the reports."""
+    data = form.cleaned_data
+    reports = [report, *data["also_resolves"]]
+    resolved = len(with_duplicates(reports))
+    try:
+        note = correction_apply(
+            content=report.content,
+            editor=request.user,
+            changes={},
+            seen=None,
+            kind=data["kind"],
+            note_text=data["text"],
+            reports=reports,
+            silent=silent,
+            reason=data["reason"],
+            fixed_elsewhere=True,
+        )
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for name, errors in error.error_dict.items():
+                form.add_error("text" if name == "note_text" else None, errors)
+        else:
+            form.add_error(None, error)
+        return None
+    return _done(note, resolved)
+
+
+def _done(note, resolved: int) -> str:
+    """What the editor is told once the fix is saved."""
     if note is not None and note.published_at is None:
         return _(
             "The text is saved; the note waits for a second editor's approval, "

@@ -1,4 +1,4 @@
-"""From a report to a fixed article, and the life of a note after it is published.
+"""From a report to fixed content, and the life of a note after it is published.
 
 Each function is one transaction: the article's new text, the note, the reports
 it resolves, their decision records and the readers' e-mails are stored
@@ -14,9 +14,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.models import Article, Picture
-from articles.services import article_revise, picture_revise
-
 from . import webhooks
 from .models import (
     CorrectionNote,
@@ -25,85 +22,88 @@ from .models import (
     Report,
     WebhookDelivery,
 )
-from .services import NOTHING_CHANGED, correction_publish, reports_fix_silently
+from .registry import adapter_for
+from .services import (
+    NOTHING_CHANGED,
+    correction_publish,
+    reports_fix_silently,
+    same_content,
+)
 from .text import clean_text
+
+
+class CannotFix(ValidationError):
+    """The host does not let the desk change this content's text."""
 
 
 def correction_apply(
     *,
-    article: Article,
+    content,
     editor,
     changes: dict[str, str],
     seen: str | None,
-    picture: Picture | None = None,
+    holder=None,
     kind: str = CorrectionNote.Kind.CORRECTION,
     note_text: str = "",
     reports: Iterable[Report] = (),
     silent: bool = False,
     reason: str = "",
+    fixed_elsewhere: bool = False,
 ) -> CorrectionNote | None:
-    """Fix the article's text and publish the note that says so.
+    """Fix the content's text and publish the note that says so.
 
-    `changes` are the new headline, lead or body, or with `picture` that
-    picture's new caption, credit or alt text; `seen` the fingerprint of the
-    text the editor started from (articles.services.fingerprint), so that
-    another editor's change in between is refused, not overwritten. The reports
-    and their duplicates are resolved as corrected with the note; with `silent`
-    (a typo) there is no note and they are resolved as fixed silently, with
-    `reason` for the reader. Return the note, or None when silent.
+    `changes` are new texts of the content's fields, or with `holder` (a
+    picture the content shows) of that one's; `seen` the fingerprint of the
+    text the editor started from (the adapter's), so that another editor's
+    change in between is refused, not overwritten. The reports and their
+    duplicates are resolved as corrected with the note; with `silent` (a typo)
+    there is no note and they are resolved as fixed silently, with `reason`
+    for the reader. Return the note, or None when silent.
 
-    A picture's text is every article's that shows it: each published one that
-    changes gets its version and, unless silent, the same note (the note
-    returned is the report's article's; `note.also_on` lists the others).
+    A shown text (a picture's) may be every content's that shows it: each
+    public one that changes gets its version and, unless silent, the same note
+    (the note returned is the report's content's; `note.also_on` lists the
+    others). The text is changed by the adapter's `apply_fix`; a host without
+    one has the editor fix it in its own editor, and `fixed_elsewhere` says
+    the editor did.
     """
     reports = list(reports)
-    if any(report.article_id != article.pk for report in reports):
+    adapter = adapter_for(content)
+    probe = CorrectionNote(content=content)
+    if any(not same_content(report, probe) for report in reports):
         raise ValidationError(_("All reports must be about this article."))
-    if silent and not changes:
+    if silent and not (changes or fixed_elsewhere):
         raise ValidationError(NOTHING_CHANGED, code="nothing_changed")
     if not silent and not clean_text(note_text).strip():
         raise ValidationError(
             {"note_text": _("Please write the note readers will see.")}
         )
+    if changes and adapter.apply_fix is None:
+        raise CannotFix(_("The desk cannot change this content's text."))
     with transaction.atomic():
-        # A silent fix is a minor change: the versions page lists it so.
         others = []
-        if changes and picture is not None:
-            others = _revise_picture(article, picture, editor, changes, seen, silent)
-        elif changes:
-            article = article_revise(
-                article=article, editor=editor, changes=changes, seen=seen,
-                minor=silent,
+        if changes:
+            # A silent fix is a minor change: the versions page lists it so.
+            fixed = adapter.apply_fix(
+                content, holder if holder is not None else content, changes,
+                editor=editor, seen=seen, minor=silent,
             )  # fmt: skip
+            content, others = fixed.content, fixed.also_changed
         if silent:
             reports_fix_silently(
                 reports=reports, editor=editor, reason=reason, changed=True
             )
             return None
         note = correction_publish(
-            article=article, editor=editor, kind=kind, text=note_text, reports=reports
+            content=content, editor=editor, kind=kind, text=note_text, reports=reports
         )
         note.also_on = [
             correction_publish(
-                article=other, editor=editor, kind=kind, text=note_text, reports=[]
+                content=other, editor=editor, kind=kind, text=note_text, reports=[]
             )
             for other in others
         ]
         return note
-
-
-def _revise_picture(article, picture, editor, changes, seen, minor) -> list[Article]:
-    """Change the picture's text; return the other articles whose readers
-    now read it changed (those that got a new version)."""
-    showing = {each.pk: each.revision for each in picture.shown_in()}
-    picture_revise(
-        picture=picture, editor=editor, changes=changes, seen=seen, minor=minor
-    )
-    return [
-        each
-        for each in Article.objects.filter(pk__in=showing).exclude(pk=article.pk)
-        if each.revision != showing[each.pk]
-    ]
 
 
 def _needs_second_editor(note: CorrectionNote) -> bool:

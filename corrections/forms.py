@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from newsroom.parsing import whole_number
 
 from . import models
+from .registry import adapter_for
 from .stamps import make_stamp, stamp_spam_reason
 from .text import clean_text
 
@@ -39,6 +40,12 @@ HIDDEN_FIELD_CHARACTERS = {
 }
 # The submit button's name and label, and multipart boundaries.
 FORM_OVERHEAD_BYTES = 4096
+
+
+def report_url(content) -> str:
+    """Where the report form on this content is sent."""
+    model = content._meta.concrete_model._meta.label_lower
+    return reverse("corrections:report", kwargs={"model": model, "pk": content.pk})
 
 
 class ReportForm(forms.Form):
@@ -100,11 +107,14 @@ class ReportForm(forms.Form):
     article_revision = TextField(required=False, widget=forms.HiddenInput)
     part = TextField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, article, *args, **kwargs):
-        self.article = article
+    def __init__(self, content, *args, **kwargs):
+        self.content = content
         kwargs.setdefault(
             "initial",
-            {"stamp": make_stamp(article), "article_revision": article.revision},
+            {
+                "stamp": make_stamp(content),
+                "article_revision": adapter_for(content).revision(content),
+            },
         )
         super().__init__(*args, **kwargs)
         self.fields["consent"].label = _(
@@ -121,9 +131,7 @@ class ReportForm(forms.Form):
         helper.form_id = "report-form"
         # No #fragment: browsers skip `autofocus` when the URL targets an element,
         # and autofocus is what moves focus to the error summary without JS.
-        helper.form_action = reverse(
-            "corrections:report", kwargs={"slug": self.article.slug}
-        )
+        helper.form_action = report_url(self.content)
         # No CSRF token: it would need a cookie on a cacheable page (see origin.py).
         helper.disable_csrf = True
         helper.attrs = {"novalidate": ""}
@@ -192,7 +200,7 @@ class ReportForm(forms.Form):
     def spam_reason(self) -> str:
         if self.cleaned_data.get("website"):
             return models.Report.SpamReason.HONEYPOT
-        return stamp_spam_reason(self.cleaned_data.get("stamp", ""), self.article)
+        return stamp_spam_reason(self.cleaned_data.get("stamp", ""), self.content)
 
     def report_fields(self) -> dict:
         """Return the cleaned data as keyword arguments for report_submit()."""

@@ -16,11 +16,11 @@ def absolute(path: str) -> str:
 
 
 def desk_address(report: Report) -> str:
-    return report.article.section.desk_email or settings.NEWSROOM_DESK_EMAIL
+    return report.adapter.desk_email(report.desk) or settings.NEWSROOM_DESK_EMAIL
 
 
 def send_desk_alert(report_id: int) -> None:
-    report = Report.objects.select_related("article__section").get(pk=report_id)
+    report = Report.objects.get(pk=report_id)
     # The desk works in the newsroom's language, whatever the reader wrote in.
     with translation.override(settings.LANGUAGE_CODE):
         context = {
@@ -28,10 +28,10 @@ def send_desk_alert(report_id: int) -> None:
             "admin_url": absolute(
                 reverse("admin:corrections_report_change", args=[report.pk])
             ),
-            "article_url": absolute(report.article.get_absolute_url()),
+            "article_url": absolute(report.content_url),
         }
         send_mail(
-            _("New report on “%(title)s”") % {"title": report.article.title},
+            _("New report on “%(title)s”") % {"title": report.content_title},
             render_to_string("corrections/email/desk_new_report.txt", context),
             None,
             [desk_address(report)],
@@ -39,9 +39,7 @@ def send_desk_alert(report_id: int) -> None:
 
 
 def send_reader_outcome(report_id: int) -> None:
-    report = Report.objects.select_related("article", "correction_note").get(
-        pk=report_id
-    )
+    report = Report.objects.select_related("correction_note").get(pk=report_id)
     if not (report.reporter_email and report.consent_at):
         return
     with translation.override(report.language):
@@ -51,12 +49,12 @@ def send_reader_outcome(report_id: int) -> None:
             "article_url": absolute(
                 report.correction_note.get_passage_url()
                 if report.correction_note
-                else report.article.get_absolute_url()
+                else report.content_url
             ),
             "status_url": absolute(status_url(report)),
         }
         send_mail(
-            _("Your report on “%(title)s”") % {"title": report.article.title},
+            _("Your report on “%(title)s”") % {"title": report.content_title},
             render_to_string("corrections/email/reader_outcome.txt", context),
             None,
             [report.reporter_email],
@@ -66,7 +64,7 @@ def send_reader_outcome(report_id: int) -> None:
 
 
 def send_reader_question(message_id: int) -> None:
-    message = ReportMessage.objects.select_related("report__article").get(pk=message_id)
+    message = ReportMessage.objects.select_related("report").get(pk=message_id)
     report = message.report
     if not (report.reporter_email and report.consent_at):
         return
@@ -78,7 +76,7 @@ def send_reader_question(message_id: int) -> None:
         }
         send_mail(
             _("A question about your report on “%(title)s”")
-            % {"title": report.article.title},
+            % {"title": report.content_title},
             render_to_string("corrections/email/reader_question.txt", context),
             None,
             [report.reporter_email],
@@ -86,9 +84,7 @@ def send_reader_question(message_id: int) -> None:
 
 
 def send_desk_answer(message_id: int) -> None:
-    message = ReportMessage.objects.select_related("report__article__section").get(
-        pk=message_id
-    )
+    message = ReportMessage.objects.select_related("report").get(pk=message_id)
     report = message.report
     with translation.override(settings.LANGUAGE_CODE):
         context = {

@@ -9,6 +9,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from .models import OPEN_STATUSES, Decision, Report
+from .registry import all_desks
 
 PERIOD = timedelta(days=30)
 CHART_GAP = 2
@@ -19,19 +20,21 @@ def median_duration(durations: list[timedelta]) -> timedelta | None:
 
 
 def open_by_section() -> list[dict]:
-    """Open reports per section: one row per section, with a count per status."""
+    """Open reports per desk (section): one row per desk, with a count per status."""
+    names = dict(all_desks())
     rows: dict[str, dict] = {}
     counts = (
         Report.objects.filter(status__in=OPEN_STATUSES)
-        .values_list("article__section__name", "status")
+        .values_list("desk", "status")
         .annotate(n=Count("pk"))
-        .order_by("article__section__name")
+        .order_by()
     )
-    for section, status, count in counts:
+    for desk, status, count in counts:
+        section = names.get(desk, desk)
         row = rows.setdefault(section, {"section": section, "total": 0})
         row[status] = count
         row["total"] += count
-    return list(rows.values())
+    return sorted(rows.values(), key=lambda row: row["section"])
 
 
 def reports_per_day(since) -> list[dict]:
@@ -149,8 +152,8 @@ def weekly_figures(*, kind: str = "", section=None, weeks: int = WEEKS) -> dict:
     )
     if kind:
         reports = reports.filter(kind=kind)
-    if section is not None:
-        reports = reports.filter(article__section=section)
+    if section:
+        reports = reports.filter(desk=section)
     rows = reports.annotate(
         first=Min(
             "decisions__created_at",

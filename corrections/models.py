@@ -1,14 +1,16 @@
 import secrets
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.markdown import render_markdown
-from articles.models import Article
 
 from .deep_links import passage_path
 
@@ -22,7 +24,7 @@ DESCRIPTION_MAX_LENGTH = 5000
 SUGGESTION_MAX_LENGTH = 5000
 SOURCE_URL_MAX_LENGTH = 500
 NAME_MAX_LENGTH = 100
-# The parts of an article a reader can select a passage in.
+# The parts of the content a reader can select a passage in.
 PART_CHOICES = [
     ("title", _("headline")),
     ("lead", _("lead")),
@@ -33,7 +35,78 @@ PART_CHOICES = [
 EMAIL_MAX_LENGTH = 254
 
 
-class CorrectionNoteQuerySet(models.QuerySet):
+class AboutContent:
+    """Querysets of things about a piece of content (generic relation)."""
+
+    def about(self, content):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(content),
+            object_id=str(content.pk),
+        )
+
+    def about_any(self, contents):
+        """About any of `contents`, which may be of several models."""
+        condition = models.Q(pk__in=[])
+        for content in contents:
+            condition |= models.Q(
+                content_type=ContentType.objects.get_for_model(content),
+                object_id=str(content.pk),
+            )
+        return self.filter(condition)
+
+    def on_public_content(self):
+        """About content the public may see now (each adapter says which)."""
+        from .registry import adapters
+
+        condition = models.Q(pk__in=[])
+        for adapter in adapters():
+            public = adapter.public(adapter.model._default_manager.all())
+            condition |= models.Q(
+                content_type=ContentType.objects.get_for_model(adapter.model),
+                object_id__in=public.annotate(
+                    key=Cast("pk", models.CharField())
+                ).values("key"),
+            )
+        return self.filter(condition)
+
+
+class OnContent:
+    """What templates and e-mails ask of the content a report or note is about."""
+
+    @property
+    def adapter(self):
+        from .registry import adapter_for
+
+        return adapter_for(self.content)
+
+    @property
+    def content_title(self) -> str:
+        return self.adapter.title(self.content)
+
+    @property
+    def content_url(self) -> str:
+        return self.adapter.url(self.content)
+
+    @property
+    def content_edit_url(self) -> str | None:
+        return self.adapter.edit_url(self.content)
+
+    @property
+    def content_revision(self) -> int:
+        return self.adapter.revision(self.content)
+
+    @property
+    def desk_name(self) -> str:
+        if "_desk_name" not in self.__dict__:
+            self._desk_name = dict(self.adapter.desks()).get(self.desk, self.desk)
+        return self._desk_name
+
+    @desk_name.setter
+    def desk_name(self, value: str) -> None:
+        self._desk_name = value
+
+
+class CorrectionNoteQuerySet(AboutContent, models.QuerySet):
     def published(self):
         # NULL (not yet published) never compares as earlier than now.
         return self.filter(published_at__lte=timezone.now())
@@ -42,20 +115,35 @@ class CorrectionNoteQuerySet(models.QuerySet):
         return self.filter(published_at__isnull=True, withdrawn_at__isnull=True)
 
 
-class CorrectionNote(models.Model):
-    """A dated public note on an article saying what was corrected."""
+def content_fields():
+    """The generic relation to the content a report or note is about."""
+    return (
+        models.ForeignKey(
+            ContentType,
+            verbose_name=_("content type"),
+            on_delete=models.PROTECT,
+            related_name="+",
+        ),
+        models.CharField(_("content id"), max_length=64),
+    )
+
+
+class CorrectionNote(OnContent, models.Model):
+    """A dated public note on a piece of content saying what was corrected."""
 
     class Kind(models.TextChoices):
         CORRECTION = "correction", _("Correction")
         CLARIFICATION = "clarification", _("Clarification")
         UPDATE = "update", _("Update")
 
-    article = models.ForeignKey(
-        Article,
-        verbose_name=_("article"),
-        on_delete=models.PROTECT,
-        related_name="correction_notes",
+    content_type, object_id = content_fields()
+    content = GenericForeignKey("content_type", "object_id")
+    # Copied from the content when the note is made: the log and the feeds
+    # filter by them without reaching into the host's tables.
+    language = models.CharField(
+        _("language"), max_length=5, choices=settings.LANGUAGES, default="de"
     )
+    desk = models.CharField(_("desk"), max_length=100, blank=True)
     kind = models.CharField(
         _("type"), max_length=20, choices=Kind.choices, default=Kind.CORRECTION
     )
@@ -86,6 +174,12 @@ class CorrectionNote(models.Model):
         blank=True,
         help_text=_("The version of the article that carries this change."),
     )
+    compare_from = models.PositiveIntegerField(
+        _("changed from version"),
+        null=True,
+        blank=True,
+        help_text=_("The version before the first change this note stands for."),
+    )
     amended_at = models.DateTimeField(_("amended at"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     withdrawal_reason = models.TextField(
@@ -107,17 +201,27 @@ class CorrectionNote(models.Model):
         ordering = ["published_at", "pk"]
         verbose_name = _("correction note")
         verbose_name_plural = _("correction notes")
-        indexes = [models.Index(fields=["-published_at"], name="note_published_idx")]
+        indexes = [
+            models.Index(fields=["-published_at"], name="note_published_idx"),
+            models.Index(fields=["content_type", "object_id"], name="note_content_idx"),
+        ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.article}"
+        return f"{self.get_kind_display()}: {self.content}"
 
     def get_absolute_url(self):
-        return f"{self.article.get_absolute_url()}#korrektur-{self.pk}"
+        return f"{self.content_url}#korrektur-{self.pk}"
 
     def get_passage_url(self):
         """The note's address, leading to its corrected words (deep_links.py)."""
         return passage_path(self)
+
+    @property
+    def versions_url(self) -> str | None:
+        """The host's public comparison of the text before and after its change."""
+        if not self.revision or self.revision < 2:
+            return None
+        return self.adapter.versions_url(self.content, self.revision - 1, self.revision)
 
 
 class CorrectionNoteChange(models.Model):
@@ -212,7 +316,7 @@ class PendingNoteChange(models.Model):
         return f"{self.get_action_display()}: {self.note}"
 
 
-class ReportQuerySet(models.QuerySet):
+class ReportQuerySet(AboutContent, models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 
@@ -250,8 +354,8 @@ class ReportQuerySet(models.QuerySet):
         )
 
 
-class Report(models.Model):
-    """A reader's report of a possible error in an article."""
+class Report(OnContent, models.Model):
+    """A reader's report of a possible error in a piece of content."""
 
     class Status(models.TextChoices):
         NEW = "new", _("new")
@@ -280,12 +384,9 @@ class Report(models.Model):
         TOO_FAST = "too_fast", _("sent too fast after the page was shown")
         BAD_STAMP = "bad_stamp", _("form stamp forged or expired")
 
-    article = models.ForeignKey(
-        Article,
-        verbose_name=_("article"),
-        on_delete=models.PROTECT,
-        related_name="reports",
-    )
+    content_type, object_id = content_fields()
+    content = GenericForeignKey("content_type", "object_id")
+    desk = models.CharField(_("desk"), max_length=100, blank=True)
     passage = models.TextField(_("passage"), max_length=PASSAGE_MAX_LENGTH, blank=True)
     context_before = models.CharField(
         _("text before the passage"), max_length=CONTEXT_MAX_LENGTH, blank=True
@@ -413,11 +514,11 @@ class Report(models.Model):
             # The queue, oldest first: read in this order, it stops after a page
             # instead of sorting every open report (bench/RESULTS.md, section 8).
             models.Index(fields=["created_at", "id"], name="report_created_idx"),
-            # Every new report looks up the newest open reports of its article,
+            # Every new report looks up the newest open reports of its content,
             # grouped or not (corrections.grouping): only those, newest first.
             models.Index(
-                fields=["article", "status", "-created_at"],
-                name="report_open_of_article_idx",
+                fields=["content_type", "object_id", "status", "-created_at"],
+                name="report_open_of_content_idx",
             ),
         ]
         constraints = [

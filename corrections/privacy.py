@@ -16,7 +16,7 @@ def _reports_of(email: str):
     email = email.strip()
     if not email:
         return Report.objects.none()
-    return Report.objects.filter(reporter_email__iexact=email).select_related("article")
+    return Report.objects.filter(reporter_email__iexact=email)
 
 
 def _record(reports, editor, reason: str) -> None:
@@ -45,8 +45,8 @@ def reporter_data_export(*, email: str, editor) -> dict:
         "reports": [
             {
                 "received_at": report.created_at.isoformat(),
-                "article": report.article.title,
-                "article_url": report.article.get_absolute_url(),
+                "article": report.content_title,
+                "article_url": report.content_url,
                 "passage": report.passage,
                 "description": report.description,
                 "suggestion": report.suggestion,

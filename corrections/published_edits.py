@@ -8,18 +8,14 @@ says, for its model, what readers read before and after the edit and which of
 its articles show it (`readers_text`), so that any content can ask it.
 """
 
-from copy import copy
-
 from django import forms
 from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from articles.models import Article, Picture
-from articles.text import reader_text
-
 from .minor_changes import substantive_changes
 from .models import CorrectionNote
+from .registry import adapter_for
 from .services import correction_publish
 from .text import clean_text
 
@@ -94,7 +90,10 @@ class AsksAboutPublishedEdits:
 
     The host defines `readers_text(stored, cleaned_data)` (what readers read now
     and would read after the edit; None if no reader sees it) and
-    `public_articles(obj)` (the published articles that show it).
+    `public_content(obj)` (the public content that shows it: the object
+    itself, or the articles showing a picture), and may define
+    `save_published(request, obj, minor)` (how the edit is saved as a minor
+    change or not; by default `obj.save()`).
     """
 
     form = PublishedEditForm
@@ -116,7 +115,7 @@ class AsksAboutPublishedEdits:
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
-        if obj is not None and self.public_articles(obj):
+        if obj is not None and self.public_content(obj):
             fieldsets.append(self.published_edit_fieldset)
         return fieldsets
 
@@ -124,20 +123,24 @@ class AsksAboutPublishedEdits:
         kind = getattr(form, "published_change", None)
         if kind is None:
             return super().save_model(request, obj, form, change)
-        articles = {
-            article.pk: article.revision for article in self.public_articles(obj)
-        }
-        obj.save(editor=request.user, minor=kind == MINOR)
+        shown = [
+            (content, adapter_for(content).revision(content))
+            for content in self.public_content(obj)
+        ]
+        self.save_published(request, obj, minor=kind == MINOR)
         if kind == MINOR:
             return None
         changed = [
-            article
-            for article in Article.objects.filter(pk__in=articles)
-            if article.revision != articles[article.pk]
+            fresh
+            for content, revision in shown
+            if adapter_for(
+                fresh := type(content)._default_manager.get(pk=content.pk)
+            ).revision(fresh)
+            != revision
         ]
         notes = [
             correction_publish(
-                article=article,
+                content=article,
                 editor=request.user,
                 kind=kind,
                 text=form.cleaned_data["change_note"],
@@ -164,30 +167,5 @@ class AsksAboutPublishedEdits:
         )
         return None
 
-
-def article_texts(stored, cleaned):
-    """What readers read of a published article, before and after the form."""
-    stored = Article.objects.filter(pk=stored.pk).first() if stored.pk else None
-    if stored is None or not stored.is_public:
-        return None
-    before = reader_text(*(getattr(stored, f) for f in stored.READER_VISIBLE_FIELDS))
-    candidate = copy(stored)
-    for name in ("title", "lead", "body", "lead_picture"):
-        if name in cleaned:
-            setattr(candidate, name, cleaned[name])
-    return before, candidate.text_readers_read()
-
-
-def picture_texts(stored, cleaned):
-    """What readers of the published articles showing a picture read of it."""
-    stored = Picture.objects.filter(pk=stored.pk).first() if stored.pk else None
-    if stored is None or not [a for a in stored.shown_in() if a.is_public]:
-        return None
-
-    def text(caption, credit):
-        return " ".join(part for part in (caption.strip(), credit.strip()) if part)
-
-    after = text(
-        cleaned.get("caption", stored.caption), cleaned.get("credit", stored.credit)
-    )
-    return text(stored.caption, stored.credit), after
+    def save_published(self, request, obj, minor: bool) -> None:
+        obj.save()

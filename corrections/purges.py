@@ -1,19 +1,24 @@
-"""Which public pages go stale when a note or the policy changes."""
+"""Which public pages go stale when a note, the policy or noted content changes."""
 
 from articles import surrogate
 
+from .registry import adapter_for
+
 
 def note_changed(sender, instance, **kwargs) -> None:
-    surrogate.purge([f"article-{instance.article_id}", "corrections-log"])
+    content = instance.content
+    if content is not None:
+        adapter_for(content).purge(content)
+    surrogate.purge(["corrections-log"])
 
 
 def policy_changed(sender, instance, **kwargs) -> None:
     surrogate.purge(["policy"])
 
 
-def article_changed(sender, instance, **kwargs) -> None:
-    """An article with notes entering or leaving the public: the log changes."""
+def content_changed(sender, instance, **kwargs) -> None:
+    """Content with notes entering or leaving the public: the log changes."""
     from .models import CorrectionNote
 
-    if CorrectionNote.objects.filter(article_id=instance.pk).exists():
+    if CorrectionNote.objects.about(instance).exists():
         surrogate.purge(["corrections-log"])

@@ -6,10 +6,11 @@ feeds: they survive a new headline, slug or host. Dates are ISO 8601 with offset
 """
 
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import translation
 
 from articles.feeds import SITE_NAME, tag_uri
+
+from .registry import adapter_for
 
 SCHEMA_PATH = "schema/corrections-record.schema.json"
 
@@ -18,30 +19,31 @@ def _iso(moment) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def article_record(article, absolute) -> dict:
-    with translation.override(article.language):
-        url = absolute(article.get_absolute_url())
+def article_record(content, absolute) -> dict:
+    """The content a note is on: its id (a tag URI, as in the feeds), where
+    it is, and what its adapter adds (section, revision)."""
+    adapter = adapter_for(content)
+    language = adapter.language(content)
+    with translation.override(language):
+        url = absolute(adapter.url(content))
     return {
-        "id": tag_uri("article", article.pk),
+        "id": tag_uri(adapter.tag_name(), content.pk),
         "url": url,
-        "title": article.title,
-        "language": article.language,
-        "section": article.section.name,
-        "revision": article.revision,
+        "title": adapter.title(content),
+        "language": language,
+        **adapter.record(content),
     }
 
 
 def versions_url(note, absolute) -> str | None:
     """The public comparison of the text before and after the note's change."""
-    if not note.revision or note.revision < 2:
-        return None
-    with translation.override(note.article.language):
-        path = reverse("articles:versions", args=[note.article.slug])
-    return absolute(f"{path}?from={note.revision - 1}&to={note.revision}")
+    with translation.override(note.language):
+        url = note.versions_url
+    return absolute(url) if url else None
 
 
 def note_record(note, absolute, with_article=True) -> dict:
-    with translation.override(note.article.language):
+    with translation.override(note.language):
         url = absolute(note.get_absolute_url())
         passage_url = absolute(note.get_passage_url()) if note.passage else None
     record = {
@@ -58,7 +60,7 @@ def note_record(note, absolute, with_article=True) -> dict:
         "versions_url": versions_url(note, absolute),
     }
     if with_article:
-        record["article"] = article_record(note.article, absolute)
+        record["article"] = article_record(note.content, absolute)
     return record
 
 
@@ -99,8 +101,8 @@ def item_list(notes, absolute) -> dict:
                     "dateModified": (note.amended_at or note.published_at).isoformat(),
                     "about": {
                         "@type": "NewsArticle",
-                        "url": article_record(note.article, absolute)["url"],
-                        "headline": note.article.title,
+                        "url": article_record(note.content, absolute)["url"],
+                        "headline": note.content_title,
                     },
                 },
             }

@@ -11,8 +11,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.models import Article
-from articles.text import reader_text
 from newsroom.tasks import enqueue_on_commit
 
 from . import grouping, webhooks, workflow
@@ -29,6 +27,7 @@ from .models import (
     ReportMessage,
     WebhookDelivery,
 )
+from .registry import adapter_for
 from .tasks import (
     notify_desk_of_answer,
     notify_desk_of_report,
@@ -36,9 +35,6 @@ from .tasks import (
     notify_reader_of_question,
 )
 from .text import clean_text
-
-TEXT_FIELDS = Article.READER_VISIBLE_FIELDS
-
 
 # A fix the reader would be told of, with nothing changed: never.
 NOTHING_CHANGED = _(
@@ -54,7 +50,7 @@ class TransitionError(ValidationError):
 
 def report_submit(
     *,
-    article: Article,
+    content,
     description: str,
     passage: str = "",
     context_before: str = "",
@@ -78,15 +74,18 @@ def report_submit(
     database's unique submission key decides, in the report's own transaction,
     so a report is either stored once or not at all, whatever process dies.
 
-    Raise ValidationError for a report the model refuses, or for an article the
+    Raise ValidationError for a report the model refuses, or for content the
     public cannot see.
     """
-    if not article.is_public:
+    adapter = adapter_for(content)
+    if not adapter.is_public(content):
         raise ValidationError(_("Reports can only be sent for published articles."))
-    if article_revision is None or not 1 <= article_revision <= article.revision:
-        article_revision = article.revision
+    revision = adapter.revision(content)
+    if article_revision is None or not 1 <= article_revision <= revision:
+        article_revision = revision
     report = Report(
-        article=article,
+        content=content,
+        desk=adapter.desk(content),
         passage=clean_text(passage).strip(),
         context_before=clean_text(context_before)[-CONTEXT_MAX_LENGTH:],
         context_after=clean_text(context_after)[:CONTEXT_MAX_LENGTH],
@@ -107,8 +106,8 @@ def report_submit(
     # the query full_clean() would make to evaluate it (7% of a submission).
     if report.reporter_email and report.consent_at is None:
         raise ValidationError({"consent": CONSENT_REQUIRED})
-    # We hold the article: no query for it either.
-    report.full_clean(exclude=["article"], validate_constraints=False)
+    # We hold the content: no query for it either.
+    report.full_clean(exclude=["content_type"], validate_constraints=False)
     report.submission_key = _submission_key(report)
     if not spam_reason:
         report.similar_to_id = grouping.group_leader(report)
@@ -135,7 +134,7 @@ def _submission_key(report: Report) -> str:
     if not report.client_hash:
         return ""
     parts = [
-        str(report.article_id),
+        f"{report.content_type_id}:{report.object_id}",
         report.client_hash,
         report.passage,
         report.description,
@@ -239,12 +238,13 @@ def reports_fix_silently(
     the reader saw the article (a later version than theirs is public).
     """
     reports = list(reports)
-    stored = Report.objects.filter(pk__in=[report.pk for report in reports])
+    stored = Report.objects.filter(
+        pk__in=[report.pk for report in reports]
+    ).prefetch_related("content")
     if not changed and any(
-        seen >= now and workflow.can_move(status, Report.Status.FIXED_SILENTLY)
-        for status, seen, now in stored.values_list(
-            "status", "article_revision", "article__revision"
-        )
+        report.article_revision >= adapter_for(report.content).revision(report.content)
+        and workflow.can_move(report.status, Report.Status.FIXED_SILENTLY)
+        for report in stored
     ):
         raise ValidationError(NOTHING_CHANGED, code="nothing_changed")
     return _resolve(
@@ -296,7 +296,7 @@ def report_mark_duplicate(*, report: Report, editor, original: Report) -> Report
     original = Report.objects.get(pk=original.pk)  # its status decides what follows
     while original.duplicate_of_id and original.status == Report.Status.DUPLICATE:
         original = original.duplicate_of
-    if original.pk == report.pk or original.article_id != report.article_id:
+    if original.pk == report.pk or not same_content(original, report):
         raise ValidationError(
             _("A report can only duplicate another report on the same article.")
         )
@@ -372,10 +372,18 @@ def note_add(*, report: Report, author, text: str) -> EditorNote:
     return note
 
 
+def same_content(first, second) -> bool:
+    """Whether two reports or notes are about the same piece of content."""
+    return (first.content_type_id, str(first.object_id)) == (
+        second.content_type_id,
+        str(second.object_id),
+    )
+
+
 def correction_publish(
-    *, article: Article, editor, kind: str, text: str, reports: Iterable[Report]
+    *, content, editor, kind: str, text: str, reports: Iterable[Report]
 ) -> CorrectionNote:
-    """Publish a dated note on the article and resolve the reports it answers.
+    """Publish a dated note on the content and resolve the reports it answers.
 
     Reports marked as duplicates of those reports, or grouped with them, are
     resolved with them. Under the four-eyes rule (NEWSROOM_NOTES_NEED_APPROVAL)
@@ -383,19 +391,22 @@ def correction_publish(
     in review.
     """
     reports = list(reports)
-    if any(report.article_id != article.pk for report in reports):
+    adapter = adapter_for(content)
+    content = type(content)._default_manager.get(pk=content.pk)  # as it reads now
+    note = CorrectionNote(content=content)
+    if any(not same_content(report, note) for report in reports):
         raise ValidationError(_("All reports must be about this article."))
     waits = settings.NEWSROOM_NOTES_NEED_APPROVAL
     with transaction.atomic():
         note = CorrectionNote(
-            article=article,
+            content=content,
+            language=adapter.language(content),
+            desk=adapter.desk(content),
             kind=kind,
             text=clean_text(text).strip(),
             published_at=None if waits else timezone.now(),
             created_by=editor,
-            revision=Article.objects.values_list("revision", flat=True).get(
-                pk=article.pk
-            ),
+            revision=adapter.revision(content),
         )
         note.full_clean()
         note.save()
@@ -435,12 +446,18 @@ def note_approve(*, note: CorrectionNote, editor) -> CorrectionNote:
 
 
 def _go_public(note: CorrectionNote, editor, reports: list[Report]) -> None:
-    before = _link_versions(note.article, note)
-    if before is not None:
-        after = Article.objects.values_list(*TEXT_FIELDS).get(pk=note.article_id)
-        note.passage = corrected_wording(reader_text(*before), reader_text(*after))
-        # Part of the publication just saved (and announced): not a change of its own.
-        CorrectionNote.objects.filter(pk=note.pk).update(passage=note.passage)
+    content = note.content
+    adapter = adapter_for(content)
+    note.compare_from = _changed_from(content, note)
+    if note.compare_from is not None:
+        before = adapter.version_texts(content, note.compare_from)
+        after = adapter.version_texts(content, adapter.revision(content))
+        if before is not None and after is not None:
+            note.passage = corrected_wording(before, after)
+    # Part of the publication just saved (and announced): not a change of its own.
+    CorrectionNote.objects.filter(pk=note.pk).update(
+        passage=note.passage, compare_from=note.compare_from
+    )
     webhooks.announce(note, WebhookDelivery.Event.PUBLISHED)
     _resolve(
         reports,
@@ -486,24 +503,26 @@ def _resolve(reports: list[Report], editor, to_status: str, **decision) -> list:
         ]
 
 
-def _link_versions(article: Article, note: CorrectionNote) -> tuple | None:
-    """Tie the text changes made since the previous note to this one.
-
-    Return the text before the first of them (headline, lead, body), if any.
-    """
+def _changed_from(content, note: CorrectionNote) -> int | None:
+    """The version before the first change since the previous note: the
+    changes in between are this note's. None if there were none."""
     previous = (
-        article.correction_notes.exclude(pk=note.pk)
+        CorrectionNote.objects.about(content)
+        .exclude(pk=note.pk)
         .filter(published_at__isnull=False)
         .order_by("-published_at")
-        .values_list("published_at", flat=True)
+        .values_list("published_at", "revision")
         .first()
     )
-    versions = article.versions.filter(correction_note__isnull=True)
-    if previous:
-        versions = versions.filter(replaced_at__gt=previous)
-    before = versions.order_by("revision").values_list(*TEXT_FIELDS).first()
-    versions.update(correction_note=note)
-    return before
+    changed = [
+        version.revision
+        for version in adapter_for(content).versions(content)
+        if previous is None
+        or (
+            version.replaced_at > previous[0] and version.revision >= (previous[1] or 0)
+        )
+    ]
+    return min(changed, default=None)
 
 
 def _resolve_as_corrected(report: Report, editor, note: CorrectionNote) -> Report:

@@ -1,4 +1,4 @@
-"""Find a reader's passage in the article's Markdown source, for the editor to fix.
+"""Find a reader's passage in the content's source, for the editor to fix.
 
 Readers select rendered text: no Markdown marks, typographic quotes and dashes,
 link text without its address. So the passage is matched by its words, in order,
@@ -12,9 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from articles import pictures
-from articles.models import Picture
-from articles.services import PICTURE_TEXT_FIELDS, TEXT_FIELDS
+from .registry import adapter_for
 
 WORD = re.compile(r"\w+")
 # Between two words of the passage: anything that is not a word, or a link's
@@ -25,80 +23,59 @@ MAX_WORDS = 300
 CLOSEST_WORDS = 30
 
 
-# The parts a reader selects in, and the fields of a picture they are.
-PICTURE_PARTS = {"caption": "caption", "credit": "credit"}
-
-
 @dataclass(frozen=True)
 class SourceSpot:
-    field: str  # "title", "lead", "body"; a picture's "caption", "credit", "alt_text"
+    field: str  # the holder's field: "title", "lead", "body", a picture's "caption"
     start: int  # the passage in that field's source
     end: int
     block_start: int  # the block the editor edits, around the passage
     block_end: int
     exact: bool  # False: the passage is gone, this is the closest match
-    picture: Picture | None = None  # whose text it is, for a picture's field
+    holder: object = None  # whose field it is: the content, or what it shows
 
     def block(self, source: str) -> str:
         return source[self.block_start : self.block_end]
 
-    def owner(self, article):
-        """The object whose field holds the passage: the article or a picture."""
-        return self.picture if self.picture is not None else article
-
-
-def pictures_of(article) -> list[Picture]:
-    """The pictures the article shows, the lead picture first."""
-    ids = pictures.body_picture_ids(article.body)
-    wanted = [article.lead_picture_id, *ids] if article.lead_picture_id else ids
-    found = Picture.objects.in_bulk(set(wanted)) if wanted else {}
-    return [found[pk] for pk in dict.fromkeys(wanted) if pk in found]
-
-
-def _sources(article):
-    """Every text a reader can report on: (field, picture or None, text)."""
-    for field in TEXT_FIELDS:
-        yield field, None, getattr(article, field)
-    for picture in pictures_of(article):
-        for field in PICTURE_TEXT_FIELDS:
-            yield field, picture, getattr(picture, field)
+    def owner(self, content):
+        """The object whose field holds the passage: the content or, say, a picture."""
+        return self.holder if self.holder is not None else content
 
 
 def find_passage(
-    article, passage: str, context_before: str = "", part: str = ""
+    content, passage: str, context_before: str = "", part: str = ""
 ) -> SourceSpot | None:
-    """Locate `passage` in headline, lead, body or a picture's texts; None if it
-    has no words.
+    """Locate `passage` in the content's texts (the adapter's); None if it has
+    no words.
 
     `part` is where the reader selected it, if known: searched first. A passage
-    selected in a caption or credit is looked for in the pictures' texts only,
-    so that the same words in the body are never changed in its place.
+    selected in a text the content shows (a caption or credit) is looked for in
+    those texts only, so that the same words in the body are never changed in
+    its place.
     """
     words = WORD.findall(passage)[:MAX_WORDS]
     if not words:
         return None
+    adapter = adapter_for(content)
     pattern = re.compile(GAP.join(re.escape(word) for word in words))
     hint = WORD.findall(context_before)[-3:]
-    sources = list(_sources(article))
-    if part in PICTURE_PARTS:
-        sources = [source for source in sources if source[1] is not None]
+    sources = adapter.texts(content)
+    shown_part = bool(part) and part not in adapter.text_fields
+    if shown_part:
+        sources = [source for source in sources if source.holder is not content]
     candidates = [
-        (field, picture, text, match)
-        for field, picture, text in sources
-        for match in pattern.finditer(text)
+        (source, match) for source in sources for match in pattern.finditer(source.text)
     ]
-    wanted = PICTURE_PARTS.get(part, part)
-    if any(field == wanted for field, *_ in candidates):
-        candidates = [each for each in candidates if each[0] == wanted]
+    if any(source.part == part for source, _match in candidates):
+        candidates = [each for each in candidates if each[0].part == part]
     if candidates:
-        field, picture, text, match = max(
+        source, match = max(
             candidates,
-            key=lambda each: _agreement(each[2], each[3].start(), hint),
+            key=lambda each: _agreement(each[0].text, each[1].start(), hint),
         )
-        return _spot(text, field, match.start(), match.end(), True, picture)
-    if part in PICTURE_PARTS:
-        return _closest(sources, words)
-    return _closest([("body", None, article.body)], words)
+        return _spot(adapter, content, source, match.start(), match.end(), True)
+    if not shown_part:
+        sources = [s for s in sources if s.part == adapter.main_part][:1]
+    return _closest(adapter, content, sources, words)
 
 
 def _agreement(source: str, start: int, hint: list[str]) -> int:
@@ -107,12 +84,13 @@ def _agreement(source: str, start: int, hint: list[str]) -> int:
     return sum(word in before for word in hint) if hint else 0
 
 
-def _spot(source, field, start, end, exact, picture=None) -> SourceSpot:
-    if field == "body":
-        block_start, block_end = _block_around(source, start, end)
+def _spot(adapter, content, source, start, end, exact) -> SourceSpot:
+    if source.part in adapter.block_parts:
+        block_start, block_end = _block_around(source.text, start, end)
     else:
-        block_start, block_end = 0, len(source)
-    return SourceSpot(field, start, end, block_start, block_end, exact, picture)
+        block_start, block_end = 0, len(source.text)
+    holder = source.holder if source.holder is not content else None
+    return SourceSpot(source.field, start, end, block_start, block_end, exact, holder)
 
 
 def _block_around(source: str, start: int, end: int) -> tuple[int, int]:
@@ -124,16 +102,16 @@ def _block_around(source: str, start: int, end: int) -> tuple[int, int]:
     return block_start, block_end
 
 
-def _closest(sources, words: list[str]) -> SourceSpot | None:
+def _closest(adapter, content, sources, words: list[str]) -> SourceSpot | None:
     """The run of words most like the passage, in the text most like it (the
-    body, or the pictures' texts); the whole text is the block."""
-    found = [_closest_in(text, words) + (field, picture, text)
-             for field, picture, text in sources]  # fmt: skip
+    main text, or the texts the content shows); the whole text is the block."""
+    found = [(*_closest_in(source.text, words), source) for source in sources]
     found = [each for each in found if each[0] is not None]
     if not found:
         return None
-    _ratio, start, end, field, picture, text = max(found, key=lambda each: each[0])
-    return SourceSpot(field, start, end, 0, len(text), False, picture)
+    _ratio, start, end, source = max(found, key=lambda each: each[0])
+    holder = source.holder if source.holder is not content else None
+    return SourceSpot(source.field, start, end, 0, len(source.text), False, holder)
 
 
 def _closest_in(text: str, words: list[str]) -> tuple:

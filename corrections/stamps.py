@@ -1,6 +1,6 @@
-"""A signed stamp in the report form: which article, and when the form was made.
+"""A signed stamp in the report form: which content, and when the form was made.
 
-A stamp that is forged, for another article, dated in the future or older than a
+A stamp that is forged, for other content, dated in the future or older than a
 few days marks the report as spam without telling the sender: bots replay forms
 they harvested long ago, or make up their own.
 
@@ -18,23 +18,27 @@ from django.conf import settings
 from django.core import signing
 
 from .models import Report
+from .registry import content_key
 
 SALT = "newsroom.corrections.report-form"
 # App servers' clocks may differ a little; a stamp further ahead is made up.
 CLOCK_SKEW_SECONDS = 300
 
 
-def make_stamp(article, issued_at: float | None = None) -> str:
+def make_stamp(content, issued_at: float | None = None) -> str:
     issued_at = time.time() if issued_at is None else issued_at
-    return signing.dumps({"a": article.pk, "t": round(issued_at, 3)}, salt=SALT)
+    stamp = {"a": content_key(content), "t": round(issued_at, 3)}
+    return signing.dumps(stamp, salt=SALT)
 
 
-def stamp_spam_reason(stamp: str, article) -> str:
+def stamp_spam_reason(stamp: str, content) -> str:
     """Return a Report.SpamReason for a stamp that our own pages did not make."""
     try:
         data = signing.loads(stamp, salt=SALT)
         age = time.time() - float(data["t"])
-        if data["a"] != article.pk:
+        # A bare number: a stamp made before the desk reached any content, on
+        # an article's page still open in a reader's browser.
+        if data["a"] != content_key(content) and data["a"] != content.pk:
             return Report.SpamReason.BAD_STAMP
     except (signing.BadSignature, KeyError, TypeError, ValueError, OverflowError):
         return Report.SpamReason.BAD_STAMP

@@ -33,7 +33,7 @@ class AnswerForm(forms.Form):
 def report_status(request, token):
     """What became of a report; the place to answer the editors' question."""
     report = get_object_or_404(
-        Report.objects.select_related("article", "correction_note"),
+        Report.objects.select_related("correction_note"),
         pk=report_id_from_token(token),
     )
     form = AnswerForm(request.POST or None) if report.awaits_answer else None

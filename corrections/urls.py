@@ -9,7 +9,7 @@ app_name = "corrections"
 
 urlpatterns = [
     path(
-        pgettext_lazy("URL", "article/<slug:slug>/report/"),
+        pgettext_lazy("URL", "report/<str:model>/<str:pk>/"),
         views.report_create,
         name="report",
     ),
@@ -39,9 +39,9 @@ urlpatterns = [
         name="record",
     ),
     path(
-        pgettext_lazy("URL", "article/<slug:slug>/corrections.json"),
-        public_page(views.article_corrections_record, NoParameters),
-        name="article-record",
+        pgettext_lazy("URL", "corrections/<str:model>/<str:pk>.json"),
+        public_page(views.content_corrections_record, NoParameters),
+        name="content-record",
     ),
     path(
         pgettext_lazy("URL", "privacy/"),

@@ -5,16 +5,14 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import ListView, TemplateView
 
 from articles import surrogate
 from articles.caching import ListParameters
-from articles.models import Article, Section
 from articles.structured_data import json_ld_script
-from articles.views import article_page_context
 from newsroom import json_text
 from newsroom.parsing import whole_number
 
@@ -24,6 +22,7 @@ from .forms import ReportForm
 from .models import CorrectionNote, PolicyPage
 from .origin import same_origin_required
 from .ratelimit import Limit, hit
+from .registry import adapter_for, all_desks, content_key, model_of, with_content
 from .services import report_submit
 from .status import SENT_PARAMETER, status_url
 
@@ -34,11 +33,11 @@ def post_only(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method != "POST":
-            article = Article.objects.published().filter(slug=kwargs["slug"]).first()
+            content = public_content(kwargs["model"], kwargs["pk"])
             response = render(
                 request,
                 "corrections/post_only.html",
-                {"article": article},
+                content_context(content) if content else {},
                 status=405,
             )
             response["Allow"] = "POST"
@@ -68,10 +67,24 @@ def refuse_large_bodies(view):
     return wrapper
 
 
-def report_limits(article) -> list[Limit]:
+def public_content(model: str, pk: str):
+    """The registered content a URL names, if the public may see it; else None."""
+    model = model_of(model)
+    if model is None:
+        return None
+    try:
+        content = model._default_manager.filter(pk=pk).first()
+    except (ValueError, ValidationError):  # not a key of that model
+        return None
+    if content is None or not adapter_for(content).is_public(content):
+        return None
+    return content
+
+
+def report_limits(content) -> list[Limit]:
     return [
         Limit(
-            f"article-{article.pk}",
+            f"content-{content_key(content)}",
             settings.NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE,
             60,
         ),
@@ -79,13 +92,27 @@ def report_limits(article) -> list[Limit]:
     ]
 
 
-def render_article(
-    request, article, form, status, template="articles/article_detail.html", **extra
-):
-    # The full page is needed only to show the form again: load what it shows now.
-    article = Article.objects.for_page().get(pk=article.pk)
-    context = {**article_page_context(article, request), "report_form": form}
-    return render(request, template, {**context, **extra}, status=status)
+def content_context(content) -> dict:
+    adapter = adapter_for(content)
+    return {
+        "content": content,
+        "content_title": adapter.title(content),
+        "content_url": adapter.url(content),
+    }
+
+
+def render_with_form(request, content, form, status, **extra):
+    """The content's page with the reader's form again, if its host renders
+    one; else the desk's own page with the form and a link back."""
+    extra = {**content_context(content), **extra}
+    response = adapter_for(content).render_with_form(
+        request, content, form, status, extra
+    )
+    if response is not None:
+        return response
+    template = extra.pop("template", "corrections/report_page.html")
+    context = {"report_form": form, **extra}
+    return render(request, template, context, status=status)
 
 
 # Exempt from Django's cookie-based CSRF check: see corrections/origin.py for why,
@@ -94,17 +121,17 @@ def render_article(
 @post_only
 @refuse_large_bodies
 @same_origin_required
-def report_create(request, slug):
-    article = get_object_or_404(
-        Article.objects.published().select_related("section"), slug=slug
-    )
+def report_create(request, model, pk):
+    article = public_content(model, pk)
+    if article is None:
+        raise Http404
     form = ReportForm(article, request.POST)
     if not form.is_valid():
-        return render_article(request, article, form, status=400)
+        return render_with_form(request, article, form, status=400)
     client = client_hash(request)
     wait = hit(client, report_limits(article))
     if wait:
-        response = render_article(
+        response = render_with_form(
             request,
             article,
             form,
@@ -116,7 +143,7 @@ def report_create(request, slug):
         return response
     try:
         report = report_submit(
-            article=article,
+            content=article,
             language=request.LANGUAGE_CODE,
             client_hash=client,
             **form.report_fields(),
@@ -124,7 +151,7 @@ def report_create(request, slug):
     except ValidationError as error:
         # The form checks what the model does; this is a last line, never a 500.
         form.add_error(None, error.messages)
-        return render_article(request, article, form, status=400)
+        return render_with_form(request, article, form, status=400)
     # The reader's own page, not the article's address: a reader who shares the
     # article's link must not share their private status link with it.
     return redirect(f"{status_url(report)}?{SENT_PARAMETER}=1")
@@ -164,36 +191,35 @@ class CorrectionLogView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        notes = (
-            CorrectionNote.objects.published()
-            # The edition's: notes on articles in the language of the page.
-            .filter(
-                article__in=Article.objects.published(),
-                article__language=get_language(),
-            )
-            .select_related("article__section")
-            .order_by("-published_at", "-pk")
-        )
+        notes = log_notes(get_language())
         parameters = self.request.page_parameters
         self.section = parameters["section"]
         self.kind = parameters["type"]
+        self.desks = all_desks()
         if self.section:
             # A section that does not exist is a missing page, not an empty log.
-            get_object_or_404(Section, slug=self.section)
-            notes = notes.filter(article__section__slug=self.section)
+            if self.section not in dict(self.desks):
+                raise Http404
+            notes = notes.filter(desk=self.section)
         if self.kind:
             notes = notes.filter(kind=self.kind)
         return notes
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        notes = with_content(context["notes"], desk_names=True)
+        context["notes"] = context["page_obj"].object_list = notes
         surrogate.tag(
             self.request,
             "corrections-log",
-            *{f"article-{note.article_id}" for note in context["notes"]},
+            *{
+                key
+                for note in notes
+                for key in adapter_for(note.content).surrogate_keys(note.content)
+            },
         )
         return context | {
-            "sections": Section.objects.all(),
+            "sections": [{"slug": key, "name": name} for key, name in self.desks],
             "kinds": CorrectionNote.Kind.choices,
             "section": self.section,
             "kind": self.kind,
@@ -233,19 +259,38 @@ class CorrectionRecordView(CorrectionLogView):
         return self.request.build_absolute_uri(f"{self.request.path}?{query}")
 
 
-def article_corrections_record(request, slug):
-    """One article's published notes, as JSON."""
-    article = get_object_or_404(
-        Article.objects.published().select_related("section"), slug=slug
+def log_notes(language: str):
+    """The published notes on public content in one language, newest first:
+    the log's, the feeds' and the record's."""
+    return (
+        CorrectionNote.objects.published()
+        .on_public_content()
+        .filter(language=language)
+        .order_by("-published_at", "-pk")
     )
-    surrogate.tag(request, f"article-{article.pk}")
-    notes = list(article.correction_notes.published().order_by("published_at", "pk"))
+
+
+def content_corrections_record(request, model, pk):
+    """One piece of content's published notes, as JSON."""
+    content = public_content(model, pk)
+    if content is None:
+        raise Http404
+    return corrections_record(request, content)
+
+
+def corrections_record(request, content):
+    """The JSON record of one piece of content's published notes."""
+    adapter = adapter_for(content)
+    surrogate.tag(request, *adapter.surrogate_keys(content))
+    notes = list(
+        CorrectionNote.objects.about(content).published().order_by("published_at", "pk")
+    )
     for note in notes:
-        note.article = article
+        note.content = content
     absolute = request.build_absolute_uri
     return JsonResponse(
         record.document(
-            request, notes, article=record.article_record(article, absolute)
+            request, notes, article=record.article_record(content, absolute)
         ),
         json_dumps_params={"ensure_ascii": False},
     )

@@ -1,5 +1,29 @@
+from django.apps import AppConfig
 from django.contrib.admin.apps import AdminConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NewsroomAdminConfig(AdminConfig):
     default_site = "newsroom.admin.NewsroomAdminSite"
+
+
+class NewsroomConfig(AppConfig):
+    """The project's own app: where it wires its apps together.
+
+    Our articles on the corrections desk (newsroom/desk.py): neither app knows
+    the other, this one knows both.
+    """
+
+    name = "newsroom"
+    verbose_name = _("Newsroom")
+
+    def ready(self):
+        from articles import structured_data
+        from articles.models import Article
+        from corrections.registry import register
+
+        from . import desk, desk_admin
+
+        register(Article, desk.ArticleAdapter)
+        desk_admin.register()
+        structured_data.ADDITIONS.append(desk.corrections_in_article_data)

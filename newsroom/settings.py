@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "articles",
     "corrections",
     "search",
+    # Last: it wires the apps above together (newsroom/desk.py).
+    "newsroom.apps.NewsroomConfig",
 ]
 
 MIDDLEWARE = [

@@ -3,10 +3,25 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.translation import pgettext_lazy
 
+from articles.caching import NoParameters, public_page
 from articles.seo import favicon, robots_txt, web_manifest
-from articles.sitemaps import SITEMAPS, NewsSitemap
+from articles.sitemaps import SITEMAPS, NewsSitemap, PageSitemap
+from newsroom import desk
 from newsroom.media import media
+
+
+class SitePageSitemap(PageSitemap):
+    names = [
+        *PageSitemap.names,
+        "corrections:log",
+        "corrections:policy",
+        "corrections:privacy",
+    ]
+
+
+SITE_SITEMAPS = {**SITEMAPS, "pages": SitePageSitemap}
 
 # German pages live at the root, English ones under /en/.
 urlpatterns = [
@@ -15,7 +30,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path("favicon.ico", favicon, name="favicon"),
     path("manifest.webmanifest", web_manifest, name="manifest"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITE_SITEMAPS}, name="sitemap"),
     path(
         "sitemap-news.xml",
         sitemap,
@@ -24,6 +39,12 @@ urlpatterns = [
     ),
     *i18n_patterns(
         path("", include("articles.urls")),
+        # An article's corrections record at the article's own address.
+        path(
+            pgettext_lazy("URL", "article/<slug:slug>/corrections.json"),
+            public_page(desk.article_corrections_record, NoParameters),
+            name="article-corrections-record",
+        ),
         path("", include("corrections.urls")),
         path("", include("search.urls")),
         prefix_default_language=False,

@@ -6,6 +6,7 @@ hold, and a save that rolls back leaves the index as it was. `rebuild()` writes
 them all again (`manage.py rebuild_search_index`).
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from articles.models import Article
@@ -63,7 +64,7 @@ def entries_for(article, notes, model=SearchDocument) -> list[SearchDocument]:
 
 def write(article) -> None:
     """Replace the article's entries with what it and its notes say now."""
-    notes = CorrectionNote.objects.filter(article_id=article.pk)
+    notes = CorrectionNote.objects.about(article)
     with transaction.atomic():
         SearchDocument.objects.filter(article_id=article.pk).delete()
         search_backend().store(entries_for(article, notes))
@@ -77,9 +78,19 @@ def article_saved(sender, instance, raw=False, **kwargs) -> None:
 def note_changed(sender, instance, raw=False, **kwargs) -> None:
     if raw:
         return
-    article = Article.objects.filter(pk=instance.article_id).first()
-    if article is not None:
+    article = instance.content
+    if isinstance(article, Article):
         write(article)
+
+
+def _article_of(note, article_model):
+    """The id of the article a note is on; None for other content. (The
+    notes of the migration that first fills the index still name it.)"""
+    if hasattr(note, "article_id"):
+        return note.article_id
+    if note.content_type_id != ContentType.objects.get_for_model(article_model).pk:
+        return None
+    return int(note.object_id)
 
 
 def rebuild(
@@ -98,7 +109,7 @@ def rebuild(
         entry_model.objects.using(using).all().delete()
         notes: dict[int, list] = {}
         for note in note_model.objects.using(using).order_by("pk"):
-            notes.setdefault(note.article_id, []).append(note)
+            notes.setdefault(_article_of(note, article_model), []).append(note)
         # Oldest first: the newest entries get the highest numbers, which the
         # SQLite search ranks first among very many matches (backends.py).
         articles = (

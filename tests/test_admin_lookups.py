@@ -23,7 +23,7 @@ def a_report(article):
     from corrections.services import report_submit
 
     return report_submit(
-        article=article,
+        content=article,
         description="Die Zahl stimmt nicht.",
         reporter_name="Lea Leserin",
         reporter_email="lea.leserin@example.org",
@@ -46,10 +46,10 @@ def test_nor_any_other_field_the_queue_does_not_offer(desk, a_report, field):
 
 def test_the_queues_own_filters_still_filter(desk, a_report, make_section):
     kultur = make_section(name="Kultur", slug="kultur")
-    listed = desk.get(QUEUE, {"article__section__id__exact": kultur.pk})
+    listed = desk.get(QUEUE, {"desk": kultur.slug})
     assert listed.status_code == 200
     assert "Die Zahl stimmt nicht" not in listed.text
-    own = desk.get(QUEUE, {"article__section__id__exact": a_report.article.section_id})
+    own = desk.get(QUEUE, {"desk": a_report.content.section.slug})
     assert "Die Zahl stimmt nicht" in own.text
     assert desk.get(QUEUE, {"kind__exact": "typo"}).status_code == 200
 

@@ -47,10 +47,10 @@ def hostile(make_article, make_section, editor):
     article = make_article(title=f"Titel {ATTACK}", lead=f"Vorspann {ATTACK}",
                            section=section)  # fmt: skip
     note = services.correction_publish(
-        article=article, editor=editor, kind="correction", text=NOTE, reports=[]
+        content=article, editor=editor, kind="correction", text=NOTE, reports=[]
     )
     withdrawn = services.correction_publish(
-        article=article, editor=editor, kind="clarification", text=f"Zwei {ATTACK}",
+        content=article, editor=editor, kind="clarification", text=f"Zwei {ATTACK}",
         reports=[],
     )  # fmt: skip
     fixes.note_withdraw(note=withdrawn, editor=editor, reason=f"Grund {ATTACK}")
@@ -136,7 +136,7 @@ def test_e_mails_are_plain_text_carrying_the_readers_words_as_typed(
     from corrections.services import report_submit
 
     with django_capture_on_commit_callbacks(execute=True):
-        report_submit(article=article, description=f"Falsch: {ATTACK}")
+        report_submit(content=article, description=f"Falsch: {ATTACK}")
     (message,) = mail.outbox
     assert message.content_subtype == "plain" and not message.alternatives
     assert f"Falsch: {ATTACK}" in message.body

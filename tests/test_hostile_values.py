@@ -130,7 +130,7 @@ def test_hostile_headers_are_never_a_crash(client, article, headers):
 def make_report(article):
     from corrections.services import report_submit
 
-    return lambda: report_submit(article=article, description="Zahl falsch")
+    return lambda: report_submit(content=article, description="Zahl falsch")
 
 
 @pytest.fixture

@@ -120,7 +120,7 @@ def test_a_partner_that_redirects_into_our_network_gets_no_second_request(
         settings.NEWSROOM_TRUSTED_DESTINATIONS = [partner]  # the partner only
         PartnerEndpoint.objects.create(name="Agentur", url=partner)
         services.correction_publish(
-            article=article, editor=editor, kind="correction", text="Es waren 10.000.",
+            content=article, editor=editor, kind="correction", text="Es waren 10.000.",
             reports=[],
         )  # fmt: skip
     assert reached_inside == []

@@ -53,7 +53,7 @@ def test_an_edit_is_visible_to_the_next_reader(client, article):
 def test_a_published_correction_is_visible_to_the_next_reader(client, article, editor):
     client.get(article.get_absolute_url())
     services.correction_publish(
-        article=article, editor=editor, kind="correction",
+        content=article, editor=editor, kind="correction",
         text="Frisch korrigiert.", reports=[],
     )  # fmt: skip
     assert "Frisch korrigiert." in client.get(article.get_absolute_url()).text
@@ -170,7 +170,7 @@ def test_an_encoded_ampersand_cannot_poison_the_corrections_log(client, editor):
 
     politik = SectionFactory(slug="politik")
     services.correction_publish(
-        article=ArticleFactory(section=politik), editor=editor,
+        content=ArticleFactory(section=politik), editor=editor,
         kind="correction", text="Die Zahl war falsch.", reports=[],
     )  # fmt: skip
     poisoned = client.get("/korrekturen/?section=politik%26type%3Dupdate")

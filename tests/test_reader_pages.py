@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_status_page_shows_what_the_reader_wrote(client, article):
     report = report_submit(
-        article=article,
+        content=article,
         description="Die Zahl <b>8000</b> stimmt nicht.",
         suggestion="Rund 11.000",
         source_url="https://example.org/pentagon",

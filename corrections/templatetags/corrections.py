@@ -4,17 +4,46 @@ from django import template
 from django.utils import timezone
 from django.utils.timesince import timesince
 
-from corrections import deep_links
+from corrections import deep_links, public
 from corrections.blank_form import report_section_html
 from corrections.models import Report
+from corrections.registry import adapter_for
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def report_section(context, article):
-    """Render the report form under an article, bound if the view passed one."""
-    return report_section_html(article, context.get("report_form"))
+def report_section(context, content):
+    """Render the report form under the content, bound if the view passed one."""
+    return report_section_html(content, context.get("report_form"))
+
+
+@register.simple_tag
+def public_notes(content):
+    """`{% public_notes article as notes %}`: its published notes, oldest first."""
+    return public.public_notes(content)
+
+
+@register.simple_tag
+def notes_by_version(content):
+    """`{% notes_by_version article as notes %}`: the notes by the version
+    that carries each one's change (`notes|at:revision`)."""
+    return public.notes_by_version(content)
+
+
+@register.filter
+def at(mapping, key):
+    """`mapping|at:key`: the value for key, or nothing."""
+    return mapping.get(key, [])
+
+
+@register.filter
+def versions_url(content) -> str:
+    """The public comparison of the content's versions, once there are two."""
+    adapter = adapter_for(content)
+    if adapter.revision(content) < 2:
+        return ""
+    return adapter.versions_url(content) or ""
 
 
 @register.simple_tag

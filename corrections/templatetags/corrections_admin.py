@@ -1,9 +1,10 @@
-"""The corrections desk inside other admin pages: the index and an article's page."""
+"""The corrections desk inside other admin pages: the index and a content's page."""
 
 from django import template
 from django.utils import timezone
 
 from corrections.models import CorrectionNote, Report
+from corrections.registry import adapter_for, content_key
 
 register = template.Library()
 
@@ -19,13 +20,15 @@ def desk_counts(user):
     }
 
 
-@register.inclusion_tag("admin/corrections/_article_record.html")
-def article_record(article):
-    """An article's open reports and notes, linked, for its admin page."""
+@register.inclusion_tag("admin/corrections/_content_record.html")
+def corrections_record(content):
+    """The content's open reports and notes, linked, for its page in the admin."""
+    adapter = adapter_for(content)
     return {
-        "article": article,
-        "open_reports": Report.objects.open().filter(article=article),
-        "notes": CorrectionNote.objects.filter(article=article).order_by(
-            "-published_at"
-        ),
+        "content_key": content_key(content),
+        "versions_url": adapter.versions_url(content)
+        if adapter.revision(content) > 1
+        else None,
+        "open_reports": Report.objects.open().about(content),
+        "notes": CorrectionNote.objects.about(content).order_by("-published_at"),
     }

@@ -12,7 +12,7 @@ def make_report(db, article):
     """Store a reader's report the way the form does (on `article` unless given)."""
 
     def make(**fields):
-        fields.setdefault("article", article)
+        fields.setdefault("content", article)
         fields.setdefault("description", f"Fehler Nummer {next(_numbers)}")
         return report_submit(**fields)
 

@@ -9,7 +9,7 @@ def report_post(article, seconds_ago: float = 30, **overrides) -> dict:
         "passage": "rund 8000 Soldaten",
         "context_before": "Nordkorea inzwischen ",
         "context_after": " in die russische Grenzregion",
-        "article_revision": str(article.revision),
+        "article_revision": str(getattr(article, "revision", 1)),
         "description": "Die Zahl stimmt nicht.",
         "suggestion": "",
         "source_url": "",
@@ -23,4 +23,4 @@ def report_post(article, seconds_ago: float = 30, **overrides) -> dict:
 
 
 def report_url(article) -> str:
-    return f"/artikel/{article.slug}/melden/"
+    return f"/melden/articles.article/{article.pk}/"

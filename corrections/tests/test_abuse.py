@@ -6,6 +6,7 @@ import pytest
 from django.core import signing
 
 from corrections.models import Report
+from corrections.registry import content_key
 from corrections.stamps import SALT, make_stamp
 
 from .helpers import report_post, report_url
@@ -73,7 +74,7 @@ def test_stamp_from_another_article_is_spam(client, make_article):
     stamp = make_stamp(other, issued_at=time.time() - 60)
     post_and_follow(client, article, report_post(article, stamp=stamp))
     assert Report.objects.get().spam_reason == "bad_stamp"
-    assert signing.loads(stamp, salt=SALT)["a"] == other.pk
+    assert signing.loads(stamp, salt=SALT)["a"] == content_key(other)
 
 
 @pytest.mark.parametrize(

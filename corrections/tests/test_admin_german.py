@@ -54,7 +54,8 @@ def test_no_english_on_the_desks_pages(desk, make_report, article, editor):
         "report": f"/admin/corrections/report/{report.pk}/change/",
         "figures": "/admin/corrections/report/metrics/",
         "notes": "/admin/corrections/correctionnote/",
-        "new note": f"/admin/corrections/correctionnote/add/?article={article.pk}",
+        "new note": "/admin/corrections/correctionnote/add/"
+        f"?content=articles.article:{article.pk}",
         "article": f"/admin/articles/article/{article.pk}/change/",
         "index": "/admin/",
     }
@@ -89,8 +90,8 @@ def test_one_name_for_the_desk_and_for_each_step(desk, make_report, editor):
     figures = desk.get("/admin/corrections/report/metrics/").text
     assert "Korrekturtisch: Kennzahlen" in figures
     report = make_report(passage="Erster Absatz", description="Falsch.")
-    report.article.body = "Geändert."
-    report.article.save(editor=editor)  # a later version: the decision is offered
+    report.content.body = "Geändert."
+    report.content.save(editor=editor)  # a later version: the decision is offered
     page = desk.get(f"/admin/corrections/report/{report.pk}/change/").text
     assert "Schon behoben (ohne Vermerk)" in page and "Still beheben" in page
     assert "Still behoben" not in page

@@ -60,7 +60,7 @@ def test_search_covers_description_passage_and_headline(
 ):
     by_text = make_report(description="Falscher Ortsname Lindenfeld")
     by_passage = make_report(passage="Lindenfeld im Norden")
-    by_title = make_report(article=make_article(title="Wahl in Lindenfeld"))
+    by_title = make_report(content=make_article(title="Wahl in Lindenfeld"))
     make_report(description="Etwas anderes")
     found = shown(desk.get(QUEUE + "?q=Lindenfeld"))
     assert sorted(found) == sorted([by_text.pk, by_passage.pk, by_title.pk])
@@ -125,7 +125,7 @@ def test_queue_queries_do_not_grow_with_the_reports_shown(
     for _ in range(5):
         article = make_article(section=make_section())
         for _ in range(60):
-            report = make_report(article=article)
+            report = make_report(content=article)
             Report.objects.filter(pk=report.pk).update(assignee=editor)
     with django_assert_num_queries(len(few)):
         response = desk.get(QUEUE)
@@ -144,7 +144,7 @@ def test_report_page_highlights_the_passage_and_notices_article_changes(
 ):
     article = make_article(body="Vorher. Es waren rund 8000 Soldaten in Kursk. Danach.")
     report = make_report(
-        article=article,
+        content=article,
         passage="rund 8000 Soldaten",
         context_before="Es waren ",
         context_after=" in Kursk.",

@@ -87,7 +87,7 @@ def test_an_article_rendered_afresh_takes_a_fixed_few_queries(
     for number in range(5):
         article.authors.add(make_author(name=f"Autorin {number}"))
         CorrectionNote.objects.create(
-            article=article, kind="correction", text=f"Vermerk {number}",
+            content=article, kind="correction", text=f"Vermerk {number}",
             created_by=editor, published_at=article.published_at,
         )  # fmt: skip
     article.save()  # purges the page: the next read renders it

@@ -42,7 +42,7 @@ def fixed(make_article, make_report, editor, sending):
         title="Soldaten in Kursk", body="Nordkorea hat rund 8000 Soldaten verlegt."
     )
     report = make_report(
-        article=article,
+        content=article,
         passage="8000",
         description="Es waren mehr.",
         reporter_email="leserin@example.org",
@@ -51,7 +51,7 @@ def fixed(make_article, make_report, editor, sending):
     mail.outbox.clear()
     return sending(
         fixes.correction_apply,
-        article=article,
+        content=article,
         editor=editor,
         changes={"body": "Nordkorea hat rund 10.000 Soldaten verlegt."},
         seen=text_fingerprint(article),
@@ -63,13 +63,13 @@ def fixed(make_article, make_report, editor, sending):
 def test_a_note_from_the_fix_desk_knows_its_corrected_words(fixed):
     assert fixed.passage == "10.000"
     assert fixed.get_passage_url() == (
-        f"/artikel/{fixed.article.slug}/#korrektur-{fixed.pk}:~:text=10.000"
+        f"/artikel/{fixed.content.slug}/#korrektur-{fixed.pk}:~:text=10.000"
     )
 
 
 def test_a_note_without_a_text_change_links_to_itself(article, editor):
     note = services.correction_publish(
-        article=article, editor=editor, kind="clarification", text="Klar.", reports=[]
+        content=article, editor=editor, kind="clarification", text="Klar.", reports=[]
     )
     assert note.passage == ""
     assert note.get_passage_url() == note.get_absolute_url()
@@ -77,17 +77,17 @@ def test_a_note_without_a_text_change_links_to_itself(article, editor):
 
 def test_the_note_the_log_and_the_feed_link_to_the_corrected_words(client, fixed):
     link = f"#korrektur-{fixed.pk}:~:text=10.000"
-    article = client.get(fixed.article.get_absolute_url()).text
+    article = client.get(fixed.content.get_absolute_url()).text
     assert f'href="{link}"' in article
     assert (
         f'id="korrektur-{fixed.pk}"' in article and 'data-passage="10.000"' in article
     )
-    assert f'href="{fixed.article.get_absolute_url()}{link}"' in (
+    assert f'href="{fixed.content.get_absolute_url()}{link}"' in (
         client.get("/korrekturen/").text
     )
     feed = client.get("/korrekturen/feed/").text
     assert (
-        f"<link>http://testserver{fixed.article.get_absolute_url()}{link}</link>"
+        f"<link>http://testserver{fixed.content.get_absolute_url()}{link}</link>"
         in (feed)
     )
 
@@ -95,11 +95,11 @@ def test_the_note_the_log_and_the_feed_link_to_the_corrected_words(client, fixed
 def test_the_readers_outcome_e_mail_links_to_the_corrected_words(fixed):
     (message,) = mail.outbox
     assert message.to == ["leserin@example.org"]
-    link = f"/artikel/{fixed.article.slug}/#korrektur-{fixed.pk}:~:text=10.000"
+    link = f"/artikel/{fixed.content.slug}/#korrektur-{fixed.pk}:~:text=10.000"
     assert link in message.body
 
 
 def test_a_withdrawn_note_no_longer_leads_to_its_words(client, fixed, editor):
     fixes.note_withdraw(note=fixed, editor=editor, reason="Doch 8000.")
-    html = client.get(fixed.article.get_absolute_url()).text
+    html = client.get(fixed.content.get_absolute_url()).text
     assert "data-passage" not in html and ":~:text=" not in html

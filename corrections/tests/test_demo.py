@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 
 from articles.models import Article, Section
+from corrections.models import CorrectionNote
 
 
 def login_request():
@@ -120,5 +121,5 @@ def test_demo_reader_can_follow_a_correction_from_log_to_diff(client):
     assert "gestrichen: </span>bis Ende 2025<" in diff
     assert "eingefügt: </span>in den kommenden Jahren<" in diff
     # The note is listed at version 2, the one that carries the correction.
-    note = article.correction_notes.get()
+    note = CorrectionNote.objects.about(article).get()
     assert note.get_absolute_url() in versions.text.split('id="version-2"')[1]

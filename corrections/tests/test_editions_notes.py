@@ -21,7 +21,7 @@ def pair(make_article):
 
 def publish(article, editor, text):
     return correction_publish(
-        article=article, editor=editor, kind="correction", text=text, reports=[]
+        content=article, editor=editor, kind="correction", text=text, reports=[]
     )
 
 

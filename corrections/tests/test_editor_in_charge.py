@@ -50,7 +50,7 @@ def test_make_run_prints_both_accounts_and_the_chief_reaches_every_desk_page(
     users = get_user_model().objects
     report = Report.objects.filter(status="new").first()
     note = correction_publish(
-        article=report.article, editor=users.get(username="redaktion"),
+        content=report.content, editor=users.get(username="redaktion"),
         kind="correction", text="Es sind 11.000.", reports=[report],
     )  # fmt: skip
     note_approve(note=note, editor=users.get(username="cvd"))

@@ -61,7 +61,7 @@ def test_reader_hears_about_a_published_correction(
     mail.outbox.clear()
     note = sending(
         services.correction_publish,
-        article=article, editor=editor, kind="correction",
+        content=article, editor=editor, kind="correction",
         text="Es waren 10.000 Soldaten.", reports=[report],
     )  # fmt: skip
     (message,) = mail.outbox

@@ -14,7 +14,7 @@ def test_reporter_data_is_erased_after_the_promised_days(article, settings):
     settings.NEWSROOM_REPORTER_DATA_DAYS = 90
     old, recent = (
         report_submit(
-            article=article,
+            content=article,
             description=text,
             reporter_name="Erika",
             reporter_email="erika@example.org",

@@ -4,8 +4,9 @@ import pytest
 from django.core import mail
 
 from articles.models import Article
-from articles.services import ConcurrentEdit, text_fingerprint
+from articles.services import text_fingerprint
 from corrections import services
+from corrections.adapters import ConcurrentEdit
 from corrections.fixes import correction_apply
 from corrections.models import CorrectionNote, Decision, Report
 from corrections.source import find_passage
@@ -79,12 +80,12 @@ def test_correction_apply_fixes_text_publishes_note_and_resolves_in_one_go(
     kursk, editor, make_report
 ):
     report = make_report(
-        article=kursk, passage="8000", suggestion="11.000", client_hash="a"
+        content=kursk, passage="8000", suggestion="11.000", client_hash="a"
     )
-    duplicate = make_report(article=kursk, passage="8000", client_hash="b")
+    duplicate = make_report(content=kursk, passage="8000", client_hash="b")
     services.report_mark_duplicate(report=duplicate, editor=editor, original=report)
     note = correction_apply(
-        article=kursk,
+        content=kursk,
         editor=editor,
         changes={"body": kursk.body.replace("8000", "11.000")},
         seen=text_fingerprint(kursk),
@@ -94,7 +95,7 @@ def test_correction_apply_fixes_text_publishes_note_and_resolves_in_one_go(
     kursk.refresh_from_db()
     assert "11.000 nordkoreanische" in kursk.body and kursk.revision == 2
     assert note.revision == 2 and note.published_at is not None
-    assert kursk.versions.get().correction_note == note
+    assert note.compare_from == kursk.versions.get().revision == 1
     assert kursk.versions.get().replaced_by == editor
     for each in (report, duplicate):
         each.refresh_from_db()
@@ -103,10 +104,10 @@ def test_correction_apply_fixes_text_publishes_note_and_resolves_in_one_go(
 
 
 def test_a_failure_anywhere_leaves_no_partial_change(kursk, editor, make_report):
-    report = make_report(article=kursk, passage="8000")
+    report = make_report(content=kursk, passage="8000")
     with pytest.raises(ValueError):
         correction_apply(
-            article=kursk,
+            content=kursk,
             editor=editor,
             changes={"body": "Neu.", "kicker": "nicht erlaubt"},
             seen=text_fingerprint(kursk),
@@ -114,11 +115,11 @@ def test_a_failure_anywhere_leaves_no_partial_change(kursk, editor, make_report)
             reports=[report],
         )
     # Fails last: text and note are written before the spam report refuses.
-    spam = make_report(article=kursk, description="Werbung")
+    spam = make_report(content=kursk, description="Werbung")
     services.report_mark_spam(report=spam, editor=editor)
     with pytest.raises(services.TransitionError):
         correction_apply(
-            article=kursk,
+            content=kursk,
             editor=editor,
             changes={"body": "Ganz neuer Text."},
             seen=text_fingerprint(kursk),
@@ -133,7 +134,7 @@ def test_a_failure_anywhere_leaves_no_partial_change(kursk, editor, make_report)
 
 
 def test_an_edit_made_meanwhile_is_never_overwritten(kursk, editor, make_report):
-    report = make_report(article=kursk, passage="8000")
+    report = make_report(content=kursk, passage="8000")
     seen = text_fingerprint(kursk)
     Article.objects.get(pk=kursk.pk).save()  # unchanged: not an edit
     other = Article.objects.get(pk=kursk.pk)
@@ -141,7 +142,7 @@ def test_an_edit_made_meanwhile_is_never_overwritten(kursk, editor, make_report)
     other.save()
     with pytest.raises(ConcurrentEdit):
         correction_apply(
-            article=kursk,
+            content=kursk,
             editor=editor,
             changes={"body": "Mein Text."},
             seen=seen,
@@ -156,9 +157,9 @@ def test_an_edit_made_meanwhile_is_never_overwritten(kursk, editor, make_report)
 def test_a_silent_fix_keeps_the_version_and_the_decision_but_no_note(
     kursk, editor, make_report
 ):
-    report = make_report(article=kursk, passage="Lage")
+    report = make_report(content=kursk, passage="Lage")
     correction_apply(
-        article=kursk,
+        content=kursk,
         editor=editor,
         changes={"body": BODY.replace("unklar", "weiter unklar")},
         seen=text_fingerprint(kursk),
@@ -183,7 +184,7 @@ def test_starting_review_makes_the_report_the_editors(editor, make_report):
 
 def open_report(kursk, make_report, **fields):
     fields = {
-        "article": kursk,
+        "content": kursk,
         "passage": "rund 8000 nordkoreanische Soldaten",
         "context_before": "der USA sind ",
         "description": "Das Pentagon spricht von 11.000.",
@@ -250,7 +251,7 @@ def test_correct_and_publish_lands_on_the_next_report_with_a_message(
     report = open_report(
         kursk, make_report, reporter_email="leser@example.org", consent=True
     )
-    following = make_report(article=kursk, description="Noch etwas.")
+    following = make_report(content=kursk, description="Noch etwas.")
     with django_capture_on_commit_callbacks(execute=True):
         response = desk_post(desk, report, kursk, "publish")
     assert response.status_code == 302

@@ -40,7 +40,7 @@ def shown(make_article, putin):
 
 def caption_report(make_report, article, **fields):
     return make_report(
-        article=article,
+        content=article,
         passage="Putin in Kursk, im August",
         part="caption",
         description="Das Bild ist aus dem Juli.",
@@ -95,12 +95,12 @@ def test_fixing_a_caption_changes_the_caption_only_and_each_article_records_it(
     assert first.body.startswith("Putin in Kursk, im August")  # the body is as it was
     assert (first.revision, second.revision, draft.revision) == (2, 2, 1)
     # Both public articles carry the note, tied to the version it produced.
-    notes = {note.article_id: note for note in CorrectionNote.objects.all()}
+    notes = {note.content.pk: note for note in CorrectionNote.objects.all()}
     assert set(notes) == {first.pk, second.pk}
     for article in (first, second):
         version = article.versions.get()
         assert "im August" in version.picture_text
-        assert version.correction_note == notes[article.pk]
+        assert notes[article.pk].compare_from == version.revision
         assert notes[article.pk].passage.startswith("Juli")
     report.refresh_from_db()
     assert report.status == Report.Status.CORRECTED
@@ -124,7 +124,7 @@ def test_the_readers_suggestion_goes_into_the_caption(desk, shown, putin, make_r
 def test_a_credit_report_opens_the_credit(desk, shown, putin, make_report):
     first, *_ = shown
     report = make_report(
-        article=first, passage="Anna Beispiel", part="credit", description="Falsch."
+        content=first, passage="Anna Beispiel", part="credit", description="Falsch."
     )
     page = desk.get(f"{QUEUE}{report.pk}/change/").text
     assert f"Fundstelle: Bildnachweis von Bild {putin.pk}" in page
@@ -189,7 +189,7 @@ def test_fix_silently_without_a_change_is_refused_and_offers_the_right_decisions
 ):
     article = make_article(body="Rund 8000 Soldaten.")
     report = make_report(
-        article=article, passage="8000", description="Falsch.",
+        content=article, passage="8000", description="Falsch.",
         reporter_email="leser@example.org", consent=True,
     )  # fmt: skip
     response = desk.post(
@@ -212,7 +212,7 @@ def test_the_fixed_silently_decision_needs_a_change_since_the_reader_saw_it(
     desk, make_article, make_report, editor
 ):
     article = make_article(body="Rund 8000 Soldaten.")
-    report = make_report(article=article, passage="8000", description="Falsch.")
+    report = make_report(content=article, passage="8000", description="Falsch.")
     refused = desk.post(
         f"{QUEUE}{report.pk}/decide/", {"decision": "fixed_silently"}, follow=True
     )

@@ -21,7 +21,7 @@ def four_eyes(settings):
 def test_without_the_rule_a_note_is_public_at_once(make_report, editor, article):
     report = make_report()
     note = services.correction_publish(
-        article=article, editor=editor, kind="correction", text="Sofort.",
+        content=article, editor=editor, kind="correction", text="Sofort.",
         reports=[report],
     )  # fmt: skip
     assert note.published_at is not None and note.approved_by is None
@@ -36,7 +36,7 @@ def test_a_note_waits_for_a_second_editor_then_goes_public(
     grouped = make_report(passage=report.passage or "", description=report.description)
     with django_capture_on_commit_callbacks(execute=True):
         note = services.correction_publish(
-            article=article, editor=editor, kind="correction",
+            content=article, editor=editor, kind="correction",
             text="Es waren 11.000.", reports=[report],
         )  # fmt: skip
     report.refresh_from_db()
@@ -76,7 +76,7 @@ def test_the_second_editor_approves_in_the_admin(client, editor, other_editor, a
         *Permission.objects.filter(content_type__app_label="articles")
     )
     note = services.correction_publish(
-        article=article, editor=editor, kind="update", text="Neu.", reports=[]
+        content=article, editor=editor, kind="update", text="Neu.", reports=[]
     )
     client.force_login(other_editor)
     page = client.get(f"{NOTES}{note.pk}/change/").text
@@ -91,7 +91,7 @@ def test_the_second_editor_approves_in_the_admin(client, editor, other_editor, a
 @pytest.fixture
 def approved_note(four_eyes, editor, other_editor, article):
     note = services.correction_publish(
-        article=article, editor=editor, kind="correction", text="Es waren 11.000.",
+        content=article, editor=editor, kind="correction", text="Es waren 11.000.",
         reports=[],
     )  # fmt: skip
     return services.note_approve(note=note, editor=other_editor)
@@ -192,7 +192,7 @@ def test_without_the_rule_an_amendment_is_public_at_once(
     client, editor, other_editor, article
 ):
     note = services.correction_publish(
-        article=article, editor=editor, kind="correction", text="Alt.", reports=[]
+        content=article, editor=editor, kind="correction", text="Alt.", reports=[]
     )
     client.force_login(editor)
     client.post(

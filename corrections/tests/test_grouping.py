@@ -22,7 +22,7 @@ def test_reports_on_the_same_passage_are_one_row_with_a_count(
     first = make_report(passage="rund 8000 Soldaten", description="Falsch.")
     second = make_report(passage="8000 Soldaten", description="Stimmt nicht.")
     elsewhere = make_report(
-        article=make_article(), passage="rund 8000 Soldaten", description="Auch."
+        content=make_article(), passage="rund 8000 Soldaten", description="Auch."
     )
     assert second.similar_to == first and elsewhere.similar_to is None
     response = desk.get(QUEUE)
@@ -66,7 +66,7 @@ def test_a_correction_resolves_the_group_and_tells_every_reader(
     )  # fmt: skip
     with django_capture_on_commit_callbacks(execute=True):
         note = services.correction_publish(
-            article=article, editor=editor, kind="correction",
+            content=article, editor=editor, kind="correction",
             text="Es waren 11.000.", reports=[first],
         )  # fmt: skip
     second.refresh_from_db()

@@ -47,7 +47,12 @@ def as_the_page_sends(desk, url, data):
 
 
 def add_note(desk, article, **fields):
-    data = {"article": article.pk, "kind": "update", "text": "Neue Zahlen.", **fields}
+    data = {
+        "content_key": f"articles.article:{article.pk}",
+        "kind": "update",
+        "text": "Neue Zahlen.",
+        **fields,
+    }
     return desk.post(f"{NOTES}add/", data)
 
 
@@ -55,12 +60,15 @@ def test_the_newsroom_adds_a_note_without_a_report_from_the_article(
     desk, article, editor
 ):
     page = desk.get(f"/admin/articles/article/{article.pk}/change/").text
-    assert f"{NOTES}add/?article={article.pk}" in page
-    form = desk.get(f"{NOTES}add/?article={article.pk}")
-    assert form.context["adminform"].form.initial["article"] == article
+    assert f"{NOTES}add/?content=articles.article:{article.pk}" in page
+    form = desk.get(f"{NOTES}add/?content=articles.article:{article.pk}")
+    assert (
+        form.context["adminform"].form.initial["content_key"]
+        == f"articles.article:{article.pk}"
+    )
     assert add_note(desk, article).status_code == 302
     note = CorrectionNote.objects.get()
-    assert (note.article, note.kind, note.created_by) == (article, "update", editor)
+    assert (note.content, note.kind, note.created_by) == (article, "update", editor)
     assert note.published_at is not None and not note.reports.exists()
     assert note.changes.get().action == CorrectionNoteChange.Action.PUBLISHED
     seen = public(desk, article)
@@ -72,9 +80,9 @@ def test_the_newsroom_adds_a_note_without_a_report_from_the_article(
 
 @pytest.mark.parametrize("value", ["²", "9" * 23, "x", ""])
 def test_a_made_up_article_in_the_add_address_is_ignored(desk, value):
-    response = desk.get(f"{NOTES}add/", {"article": value})
+    response = desk.get(f"{NOTES}add/", {"content": value})
     assert response.status_code == 200
-    assert "article" not in response.context["adminform"].form.initial
+    assert "content_key" not in response.context["adminform"].form.initial
 
 
 def test_an_amended_note_keeps_its_old_text_and_says_so(desk, article, editor):
@@ -142,7 +150,7 @@ def test_a_withdrawn_note_cannot_be_amended_or_withdrawn_again(article, editor):
     from corrections.services import correction_publish
 
     note = correction_publish(
-        article=article, editor=editor, kind="correction", text="Text.", reports=[]
+        content=article, editor=editor, kind="correction", text="Text.", reports=[]
     )
     with pytest.raises(ValidationError):
         note_withdraw(note=note, editor=editor, reason="  ")

@@ -21,7 +21,7 @@ NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
 def publish(editor):
     def publish_note(article, text="Korrigiert.", kind="correction", when=None):
         note = services.correction_publish(
-            article=article, editor=editor, kind=kind, text=text, reports=[]
+            content=article, editor=editor, kind=kind, text=text, reports=[]
         )
         if when:
             CorrectionNote.objects.filter(pk=note.pk).update(published_at=when)
@@ -38,9 +38,9 @@ def hidden_things(make_article, editor, make_report, publish):
     publish(draft, text="Vermerk zu GEHEIMENTWURF")
     visible = make_article(title="Sichtbar")
     unpublished = CorrectionNote.objects.create(
-        article=visible, kind="correction", text="UNVEROEFFENTLICHT", created_by=editor
+        content=visible, kind="correction", text="UNVEROEFFENTLICHT", created_by=editor
     )
-    services.note_add(report=make_report(article=visible), author=editor, text="INTERN")
+    services.note_add(report=make_report(content=visible), author=editor, text="INTERN")
     return visible, unpublished
 
 
@@ -79,7 +79,7 @@ def test_log_lists_published_corrections_newest_first(client, make_article, publ
     assert html.index("Neue Klarstellung") < html.index("Alte Korrektur")
     assert "Klarstellung" in html and "Zweiter" in html
     assert f'href="{newer.get_absolute_url()}"' in html
-    assert older.article.section.name in html
+    assert older.content.section.name in html
 
 
 def test_log_filters_by_section_and_type(client, make_article, make_section, publish):
@@ -212,7 +212,7 @@ def test_times_in_the_log_are_valid_html(client, article, editor):
     import re
 
     services.correction_publish(
-        article=article, editor=editor, kind="correction", text="Hinweis.",
+        content=article, editor=editor, kind="correction", text="Hinweis.",
         reports=[],
     )  # fmt: skip
     (stamp,) = re.findall(r'datetime="([^"]+)"', client.get("/korrekturen/").text)

@@ -109,10 +109,10 @@ def test_a_correction_needs_its_note_and_is_published_with_it(desk, hall):
         change_note="Die Sanierung kostet 181.000 Euro, nicht 180.000.",
     )  # fmt: skip
     assert response.status_code == 302, errors(response)
-    note = CorrectionNote.objects.get(article=hall)
+    note = CorrectionNote.objects.about(hall).get()
     assert note.published_at is not None and note.kind == "correction"
     version = ArticleVersion.objects.get(article=hall)
-    assert version.correction_note == note and not version.minor
+    assert note.compare_from == version.revision and not version.minor
     page = desk.get(hall.get_absolute_url()).text
     assert "Die Sanierung kostet 181.000 Euro, nicht 180.000." in page
 
@@ -124,7 +124,7 @@ def test_under_the_four_eyes_rule_the_note_waits_for_approval(desk, hall, settin
         change_note="Die Kosten sind gestiegen.",
     )  # fmt: skip
     assert response.status_code == 302
-    note = CorrectionNote.objects.get(article=hall)
+    note = CorrectionNote.objects.about(hall).get()
     assert note.published_at is None
     assert "wartet auf die Freigabe" in desk.get(response["Location"]).text
 
@@ -160,8 +160,8 @@ def test_a_caption_changed_in_the_picture_admin_asks_too(
     )  # fmt: skip
     assert response.status_code == 302
     note = CorrectionNote.objects.get()
-    assert note.article == shown and note.text == "Das Bild ist von 1991."
-    assert ArticleVersion.objects.get(article=shown).correction_note == note
+    assert note.content == shown and note.text == "Das Bild ist von 1991."
+    assert note.compare_from == ArticleVersion.objects.get(article=shown).revision
 
 
 def test_the_policy_says_what_counts_as_minor(client):

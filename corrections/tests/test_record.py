@@ -35,7 +35,7 @@ def notes(make_article, editor):
     """A fixed text with its note, an amended note and a withdrawn one."""
     article = make_article(title="Soldaten in Kursk", body="Es sind 8000 Soldaten.")
     fixed = fixes.correction_apply(
-        article=article,
+        content=article,
         editor=editor,
         changes={"body": "Es sind 10.000 Soldaten."},
         seen=text_fingerprint(article),
@@ -43,11 +43,11 @@ def notes(make_article, editor):
     )
     other = make_article(title="Haushalt")
     amended = services.correction_publish(
-        article=other, editor=editor, kind="clarification", text="Erst so.", reports=[]
+        content=other, editor=editor, kind="clarification", text="Erst so.", reports=[]
     )
     amended = fixes.note_amend(note=amended, editor=editor, text="Dann so.")
     withdrawn = services.correction_publish(
-        article=other, editor=editor, kind="update", text="Zu früh.", reports=[]
+        content=other, editor=editor, kind="update", text="Zu früh.", reports=[]
     )
     withdrawn = fixes.note_withdraw(note=withdrawn, editor=editor, reason="Irrtum.")
     return fixed, amended, withdrawn
@@ -72,11 +72,11 @@ def test_the_record_of_every_note_validates_against_the_shipped_schema(client, n
     assert entry["text"] == "Es waren 10.000, nicht 8000."
     assert entry["published_at"] == fixed.published_at.isoformat()
     assert entry["article"] == {
-        "id": f"tag:newsroom,2024:article:{fixed.article_id}",
-        "url": f"http://testserver/artikel/{fixed.article.slug}/",
+        "id": f"tag:newsroom,2024:article:{fixed.content.pk}",
+        "url": f"http://testserver/artikel/{fixed.content.slug}/",
         "title": "Soldaten in Kursk",
         "language": "de",
-        "section": fixed.article.section.name,
+        "section": fixed.content.section.name,
         "revision": 2,
     }
     assert entries[f"tag:newsroom,2024:correction:{amended.pk}"]["amended_at"] == (
@@ -109,7 +109,7 @@ def test_the_ids_are_those_of_the_corrections_feed(client, notes):
 def test_one_articles_record_holds_only_its_notes(client, notes):
     fixed, amended, withdrawn = notes
     document = valid(
-        client.get(f"/artikel/{amended.article.slug}/korrekturen.json").json()
+        client.get(f"/artikel/{amended.content.slug}/korrekturen.json").json()
     )
     assert document["article"]["title"] == "Haushalt"
     assert [entry["text"] for entry in document["corrections"]] == [
@@ -133,7 +133,7 @@ def test_a_long_record_links_to_its_next_page(client, make_article, editor):
     article = make_article()
     for number in range(101):
         services.correction_publish(
-            article=article, editor=editor, kind="update", text=f"N{number}", reports=[]
+            content=article, editor=editor, kind="update", text=f"N{number}", reports=[]
         )
     first = valid(client.get("/korrekturen.json?type=update").json())
     assert len(first["corrections"]) == 100 and first["pages"] == 2
@@ -147,7 +147,7 @@ def test_the_english_record_has_english_labels(client, notes, make_article, edit
     english = make_article(title="Soldiers in Kursk", language="en")
     for kind in ("correction", "clarification", "update"):
         services.correction_publish(
-            article=english, editor=editor, kind=kind, text="So.", reports=[]
+            content=english, editor=editor, kind=kind, text="So.", reports=[]
         )
     document = valid(client.get("/en/corrections.json").json())
     assert document["language"] == "en"
@@ -172,11 +172,11 @@ def test_the_record_is_cached_like_the_pages_and_purged_by_a_new_note(
     with django_assert_num_queries(0):
         assert client.get("/korrekturen.json").json() == first.json()
     services.correction_publish(
-        article=fixed.article, editor=editor, kind="update", text="Neu.", reports=[]
+        content=fixed.content, editor=editor, kind="update", text="Neu.", reports=[]
     )
     assert "Neu." in client.get("/korrekturen.json").text
-    article_record = client.get(f"/artikel/{fixed.article.slug}/korrekturen.json")
-    assert f"article-{fixed.article_id}" in article_record["xkey"].split()
+    article_record = client.get(f"/artikel/{fixed.content.slug}/korrekturen.json")
+    assert f"article-{fixed.content.pk}" in article_record["xkey"].split()
 
 
 def test_the_log_page_lists_its_notes_for_search_engines(client, notes):
@@ -193,7 +193,7 @@ def test_the_log_page_lists_its_notes_for_search_engines(client, notes):
     assert [element["position"] for element in data["itemListElement"]] == [1, 2]
     assert items[1]["about"] == {
         "@type": "NewsArticle",
-        "url": f"http://testserver/artikel/{fixed.article.slug}/",
+        "url": f"http://testserver/artikel/{fixed.content.slug}/",
         "headline": "Soldaten in Kursk",
     }
     assert 'type="application/json"' in html and 'href="/korrekturen.json"' in html

@@ -53,7 +53,9 @@ def test_report_is_stored_and_reader_sees_the_confirmation(client, article):
 
 
 def test_report_from_the_english_page_records_english(client, article):
-    response = client.post(f"/en/article/{article.slug}/report/", report_post(article))
+    response = client.post(
+        f"/en/report/articles.article/{article.pk}/", report_post(article)
+    )
     assert response["Location"].startswith("/en/report/")
     assert "We will consider your comments" in client.get(response["Location"]).text
     assert Report.objects.get().language == "en"
@@ -93,7 +95,8 @@ def test_invalid_report_keeps_every_typed_character_and_explains_in_german(
 
 def test_errors_are_english_on_the_english_page(client, article):
     response = client.post(
-        f"/en/article/{article.slug}/report/", report_post(article, description="")
+        f"/en/report/articles.article/{article.pk}/",
+        report_post(article, description=""),
     )
     assert response.status_code == 400
     assert "Please tell us what is wrong." in response.text
@@ -136,7 +139,7 @@ def test_get_on_the_submit_address_is_405_with_a_way_back(client, article):
 def test_reports_for_drafts_and_unknown_articles_are_404(client, make_article):
     draft = make_article(status=Article.Status.DRAFT)
     assert client.post(report_url(draft), report_post(draft)).status_code == 404
-    assert client.post("/artikel/gibt-es-nicht/melden/", {}).status_code == 404
+    assert client.post("/melden/articles.article/999999/", {}).status_code == 404
 
 
 def test_oversized_body_is_refused_before_it_is_read(client, article):

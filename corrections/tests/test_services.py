@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def test_report_is_stored_with_everything_the_editor_needs(article):
     report = report_submit(
-        article=article,
+        content=article,
         passage="rund 8000 Soldaten",
         context_before="Nordkorea hat ",
         context_after=" verlegt.",
@@ -39,20 +39,20 @@ def test_report_is_stored_with_everything_the_editor_needs(article):
 def test_article_revision_defaults_to_the_current_one(article):
     article.body += "\n\nNeu."
     article.save()
-    assert report_submit(article=article, description="x").article_revision == 2
+    assert report_submit(content=article, description="x").article_revision == 2
     assert (
-        report_submit(article=article, description="y", article_revision=99)
+        report_submit(content=article, description="y", article_revision=99)
     ).article_revision == 2
 
 
 def test_email_without_consent_is_refused(article):
     with pytest.raises(ValidationError):
-        report_submit(article=article, description="x", reporter_email="a@example.org")
+        report_submit(content=article, description="x", reporter_email="a@example.org")
     assert not Report.objects.exists()
 
 
 def test_no_consent_time_is_kept_without_an_email(article):
-    report = report_submit(article=article, description="x", consent=True)
+    report = report_submit(content=article, description="x", consent=True)
     assert report.consent_at is None
 
 
@@ -61,18 +61,18 @@ def test_no_consent_time_is_kept_without_an_email(article):
 )
 def test_only_web_links_are_accepted_as_source(article, url):
     with pytest.raises(ValidationError):
-        report_submit(article=article, description="x", source_url=url)
+        report_submit(content=article, description="x", source_url=url)
 
 
 def test_reports_on_unpublished_articles_are_refused(make_article):
     draft = make_article(status=Article.Status.DRAFT)
     with pytest.raises(ValidationError):
-        report_submit(article=draft, description="x")
+        report_submit(content=draft, description="x")
 
 
 def test_control_characters_are_removed_and_unicode_survives(article):
     text = "Ümlaute ß 😀 \u05e9\u05dc\u05d5\u05dd \u200fRTL\x00\x07\x1b Ende\r\nZeile"
-    report = report_submit(article=article, description=text, reporter_name="Jo\x00")
+    report = report_submit(content=article, description=text, reporter_name="Jo\x00")
     report.refresh_from_db()
     assert report.description == "Ümlaute ß 😀 שלום \u200fRTL Ende\nZeile"
     assert report.reporter_name == "Jo"
@@ -80,15 +80,15 @@ def test_control_characters_are_removed_and_unicode_survives(article):
 
 def test_markup_is_stored_as_text(article):
     text = "<script>alert(1)</script> **fett** {{ 7|add:1 }} {% now 'Y' %}"
-    report = report_submit(article=article, description=text)
+    report = report_submit(content=article, description=text)
     report.refresh_from_db()
     assert report.description == text
 
 
 def test_the_same_report_sent_twice_is_stored_once(article):
-    first = report_submit(article=article, description="Doppelt", client_hash="c1")
-    second = report_submit(article=article, description="Doppelt", client_hash="c1")
-    other = report_submit(article=article, description="Doppelt", client_hash="c2")
+    first = report_submit(content=article, description="Doppelt", client_hash="c1")
+    second = report_submit(content=article, description="Doppelt", client_hash="c1")
+    other = report_submit(content=article, description="Doppelt", client_hash="c2")
     assert second == first, "the repeat answers with the report already stored"
     assert other != first
     assert Report.objects.count() == 2
@@ -105,29 +105,29 @@ def test_a_report_sent_again_after_the_server_died_is_stored(article, monkeypatc
     with monkeypatch.context() as patched:
         patched.setattr(services, "enqueue_on_commit", die)
         with pytest.raises(SystemExit):
-            report_submit(article=article, description="Verloren?", client_hash="c1")
+            report_submit(content=article, description="Verloren?", client_hash="c1")
     assert not Report.objects.exists()
-    again = report_submit(article=article, description="Verloren?", client_hash="c1")
+    again = report_submit(content=article, description="Verloren?", client_hash="c1")
     assert Report.objects.get() == again
 
 
 def test_the_same_words_on_another_day_are_a_new_report(article):
-    first = report_submit(article=article, description="Täglich", client_hash="day1")
-    second = report_submit(article=article, description="Täglich", client_hash="day2")
+    first = report_submit(content=article, description="Täglich", client_hash="day1")
+    second = report_submit(content=article, description="Täglich", client_hash="day2")
     assert first != second
 
 
 def test_a_changed_resend_is_a_new_report(article):
-    first = report_submit(article=article, description="Zahl", client_hash="c1")
+    first = report_submit(content=article, description="Zahl", client_hash="c1")
     second = report_submit(
-        article=article, description="Zahl", suggestion="10.000", client_hash="c1"
+        content=article, description="Zahl", suggestion="10.000", client_hash="c1"
     )
     assert first != second
 
 
 def test_spam_is_kept_but_marked(article):
     report = report_submit(
-        article=article,
+        content=article,
         description="Kauf jetzt",
         spam_reason=Report.SpamReason.HONEYPOT,
     )

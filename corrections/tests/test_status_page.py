@@ -34,7 +34,7 @@ def test_tampered_status_link_is_404(client, make_report):
 
 def test_status_link_shows_only_its_own_report(client, make_report, make_article):
     mine = make_report(passage="meine Stelle")
-    theirs = make_report(article=make_article(), passage="fremde Stelle")
+    theirs = make_report(content=make_article(), passage="fremde Stelle")
     html = client.get(status_url(mine)).text
     assert "meine Stelle" in html and "fremde Stelle" not in html
     assert status_url(mine) != status_url(theirs)

@@ -13,7 +13,7 @@ def corrected(article, editor, old, new, text="Es waren 10.000, nicht 8000."):
     article.body = article.body.replace(old, new)
     article.save(editor=editor)
     return correction_publish(
-        article=article, editor=editor, kind="correction", text=text, reports=[]
+        content=article, editor=editor, kind="correction", text=text, reports=[]
     )
 
 
@@ -59,7 +59,7 @@ def test_a_note_without_a_change_sits_at_the_version_it_was_given_on(
     article.body = "Es waren 10.000 Soldaten."
     article.save(editor=editor)
     note = correction_publish(
-        article=article,
+        content=article,
         editor=editor,
         kind="clarification",
         text="Die Zahl stammt aus Washington.",

@@ -66,7 +66,7 @@ def receiver(status=204, delay=0.0, trusted=True, headers=()):
 
 def publish(article, editor, text="Es waren 10.000."):
     return services.correction_publish(
-        article=article, editor=editor, kind="correction", text=text, reports=[]
+        content=article, editor=editor, kind="correction", text=text, reports=[]
     )
 
 

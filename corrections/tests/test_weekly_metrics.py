@@ -66,12 +66,12 @@ def test_the_figures_follow_kind_and_section(
     received(
         make_report,
         a_monday_noon,
-        article=make_article(section=kultur),
+        content=make_article(section=kultur),
         description="Falsch",
     )
     assert weekly_figures(kind="typo")["weeks"][-1]["count"] == 1
-    assert weekly_figures(section=kultur)["weeks"][-1]["count"] == 1
-    page = desk.get(METRICS, {"section": kultur.pk}).text
+    assert weekly_figures(section=kultur.slug)["weeks"][-1]["count"] == 1
+    page = desk.get(METRICS, {"section": kultur.slug}).text
     caption = "<caption>Median in Stunden nach Eingangswoche</caption>"
     weekly_table = page[page.index(caption) :].split("</table>")[0]
     counts = [

@@ -102,7 +102,7 @@ def test_publishing_a_correction_resolves_the_report_and_its_duplicates(
     original, duplicate, unrelated = make_report(), make_report(), make_report()
     services.report_mark_duplicate(report=duplicate, editor=editor, original=original)
     note = services.correction_publish(
-        article=article,
+        content=article,
         editor=editor,
         kind=CorrectionNote.Kind.CORRECTION,
         text="In einer früheren Fassung hieß es 8000; es waren 10.000.",
@@ -117,7 +117,7 @@ def test_publishing_a_correction_resolves_the_report_and_its_duplicates(
     )
     assert original.correction_note == note == duplicate.correction_note
     assert note.published_at is not None
-    assert list(article.correction_notes.published()) == [note]
+    assert list(CorrectionNote.objects.about(article).published()) == [note]
 
 
 def test_a_late_duplicate_of_a_corrected_report_is_resolved_at_once(
@@ -125,7 +125,7 @@ def test_a_late_duplicate_of_a_corrected_report_is_resolved_at_once(
 ):
     original = make_report()
     services.correction_publish(
-        article=article, editor=editor, kind="correction", text="Korrigiert.",
+        content=article, editor=editor, kind="correction", text="Korrigiert.",
         reports=[original],
     )  # fmt: skip
     late = services.report_mark_duplicate(
@@ -136,7 +136,7 @@ def test_a_late_duplicate_of_a_corrected_report_is_resolved_at_once(
 
 def test_duplicates_must_be_on_the_same_article(make_report, make_article, editor):
     report = make_report()
-    elsewhere = make_report(article=make_article())
+    elsewhere = make_report(content=make_article())
     with pytest.raises(ValidationError):
         services.report_mark_duplicate(report=report, editor=editor, original=elsewhere)
     with pytest.raises(ValidationError):
@@ -146,10 +146,10 @@ def test_duplicates_must_be_on_the_same_article(make_report, make_article, edito
 def test_correction_cannot_resolve_reports_on_another_article(
     make_report, make_article, editor, article
 ):
-    elsewhere = make_report(article=make_article())
+    elsewhere = make_report(content=make_article())
     with pytest.raises(ValidationError):
         services.correction_publish(
-            article=article, editor=editor, kind="correction", text="x",
+            content=article, editor=editor, kind="correction", text="x",
             reports=[elsewhere],
         )  # fmt: skip
     assert not CorrectionNote.objects.exists()

@@ -64,7 +64,7 @@ def test_a_note_withdrawn_behind_the_index_is_not_answered(
 
     article = make_article(title="Haushalt")
     note = services.correction_publish(
-        article=article, editor=editor, kind="correction",
+        content=article, editor=editor, kind="correction",
         text="Der Zuschuss betrug Millionen.", reports=[],
     )  # fmt: skip
     assert "Korrekturhinweis" in found(client, "Zuschuss")[1]

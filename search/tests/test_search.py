@@ -67,7 +67,7 @@ def test_drafts_scheduled_articles_and_unpublished_notes_never_appear(
     article = make_article(title="Wetterbericht", body="Sonne.")
     settings.NEWSROOM_NOTES_NEED_APPROVAL = True
     services.correction_publish(
-        article=article, editor=editor, kind="correction",
+        content=article, editor=editor, kind="correction",
         text="Kursk liegt in Russland.", reports=[],
     )  # fmt: skip
 
@@ -79,7 +79,7 @@ def test_drafts_scheduled_articles_and_unpublished_notes_never_appear(
 def test_a_published_note_is_found_and_links_to_itself(client, make_article, editor):
     article = make_article(title="Die Ernte", body="Es gab 300 Tonnen.")
     note = services.correction_publish(
-        article=article, editor=editor, kind="correction",
+        content=article, editor=editor, kind="correction",
         text="Es waren 30 Tonnen Weizen, nicht 300.", reports=[],
     )  # fmt: skip
 

@@ -24,11 +24,11 @@ def site(make_article, make_picture, editor):
     article.body = article.body.replace("8000", "11.000")
     article.save(editor=editor)
     services.correction_publish(
-        article=article, editor=editor, kind="correction",
+        content=article, editor=editor, kind="correction",
         text="Es sind 11.000, nicht 8000.", reports=[],
     )  # fmt: skip
     english = make_article(title="How we correct", language="en")
-    report = services.report_submit(article=article, description="Die Zahl.")
+    report = services.report_submit(content=article, description="Die Zahl.")
     return {"article": article, "english": english, "report": report}
 
 

@@ -32,15 +32,15 @@ def busy_queue(make_article, desk_editor):
     long_word = "Donaudampfschifffahrtsgesellschaftskapitänsmütze " * 3
     reports = [
         services.report_submit(
-            article=article, passage=long_word, description="Falsch geschrieben."
+            content=article, passage=long_word, description="Falsch geschrieben."
         ),
         services.report_submit(
-            article=article, passage=long_word, description="Tippfehler im Wort."
+            content=article, passage=long_word, description="Tippfehler im Wort."
         ),
         services.report_submit(
-            article=article, passage="am Bahnhof", description="Es ist der Busbahnhof."
+            content=article, passage="am Bahnhof", description="Es ist der Busbahnhof."
         ),
-        services.report_submit(article=article, description="Das Datum fehlt ganz."),
+        services.report_submit(content=article, description="Das Datum fehlt ganz."),
     ]
     services.report_assign(report=reports[3], editor=desk_editor, assignee=desk_editor)
     Report.objects.filter(pk=reports[2].pk).update(

@@ -20,7 +20,7 @@ def requests(page):
 
 def correct(article, editor):
     return fixes.correction_apply(
-        article=article,
+        content=article,
         editor=editor,
         changes={"body": article.body + " Es waren 10.000."},
         seen=text_fingerprint(article),

@@ -60,7 +60,7 @@ def test_the_editors_queue_runs_without_violations(
     )
     user.groups.add(editors_group)
     report = report_submit(
-        article=article,
+        content=article,
         description="Zahl falsch",
         passage="Erster Absatz",
         suggestion="Der erste Absatz",

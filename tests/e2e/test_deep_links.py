@@ -37,7 +37,7 @@ IN_VIEW = f"""() => {{
 def outcome_link(make_article, editor, live_server):
     article = make_article(title="Soldaten in Kursk", body=BODY)
     report = services.report_submit(
-        article=article,
+        content=article,
         passage="rund 8000 Soldaten",
         description="Es waren 10.000.",
         reporter_email="leserin@example.org",
@@ -45,7 +45,7 @@ def outcome_link(make_article, editor, live_server):
     )
     mail.outbox.clear()
     fixes.correction_apply(
-        article=article,
+        content=article,
         editor=editor,
         changes={"body": BODY.replace("rund 8000", "etwa 10.000")},
         seen=text_fingerprint(article),

@@ -27,7 +27,7 @@ def caption_report(make_desk_editor, make_article, make_picture):
         title="Ein Jahr danach", body=f"Rückblick.\n\n![](bild:{picture.pk})"
     )
     report = services.report_submit(
-        article=first, passage="Putin in Kursk, im August", part="caption",
+        content=first, passage="Putin in Kursk, im August", part="caption",
         description="Das Bild ist aus dem Juli.", suggestion="Putin in Kursk, im Juli",
     )  # fmt: skip
     return editor, report, picture, first, second
@@ -97,13 +97,13 @@ def test_the_queue_marks_answers_and_opens_groups(
     editor = make_desk_editor()
     article = make_article(title="Soldaten in Kursk")
     leader = services.report_submit(
-        article=article, passage="8000 Soldaten", description="Falsch."
+        content=article, passage="8000 Soldaten", description="Falsch."
     )
     services.report_submit(
-        article=article, passage="rund 8000 Soldaten", description="Stimmt nicht."
+        content=article, passage="rund 8000 Soldaten", description="Stimmt nicht."
     )
     asked = services.report_submit(
-        article=article, passage="Kursk liegt", description="Anderes."
+        content=article, passage="Kursk liegt", description="Anderes."
     )
     services.report_ask(report=asked, editor=editor, text="Welche Quelle?")
     services.report_answer(report=asked, text="Das Protokoll.")
@@ -132,7 +132,7 @@ def a_month_of_reports(article, editor):
     for number in range(24):
         came_in = now - timedelta(days=number % 27, hours=number % 5)
         report = services.report_submit(
-            article=article, description=f"Meldung Nummer {number} zum Artikel."
+            content=article, description=f"Meldung Nummer {number} zum Artikel."
         )
         services.report_start_review(report=report, editor=editor)
         services.report_reject(report=report, editor=editor, reason="Stimmt so.")

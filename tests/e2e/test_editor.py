@@ -41,7 +41,7 @@ def day(make_article):
     article = make_article(title="Radwege in Lindenfeld", body=BODY)
     reports = [
         report_submit(
-            article=article,
+            content=article,
             passage="27 zu 14",
             context_before="Mit ",
             description="Es waren 27 zu 13 Stimmen, siehe Protokoll.",
@@ -50,13 +50,13 @@ def day(make_article):
             consent=True,
         ),
         report_submit(
-            article=article,
+            content=article,
             passage="27 zu 14",
             description="Das Ergebnis stimmt nicht.",
             reporter_email="leser@example.org",
             consent=True,
         ),
-        report_submit(article=article, description="Billige Uhren hier kaufen!!!"),
+        report_submit(content=article, description="Billige Uhren hier kaufen!!!"),
     ]
     for age, report in zip((3, 2, 1), reports, strict=True):
         Report.objects.filter(pk=report.pk).update(
@@ -166,8 +166,8 @@ def test_the_desk_figures_read_well_and_pass_axe(page, desk_editor, day, accessi
 
 def test_the_queue_by_keyboard(page, desk_editor, make_article, accessible):
     article = make_article(title="Tastatur")
-    first = report_submit(article=article, description="Erste Meldung, älter.")
-    second = report_submit(article=article, description="Zweite Meldung, anders.")
+    first = report_submit(content=article, description="Erste Meldung, älter.")
+    second = report_submit(content=article, description="Zweite Meldung, anders.")
     Report.objects.filter(pk=first.pk).update(
         created_at=timezone.now() - timedelta(hours=1)
     )

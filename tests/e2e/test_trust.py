@@ -37,7 +37,7 @@ def waiting_note(settings, make_desk_editor, make_article):
     author, second = make_desk_editor("autorin"), make_desk_editor("kollege")
     article = make_article(title="Haushalt beschlossen")
     note = services.correction_publish(
-        article=article, editor=author, kind="correction", text="Es waren 11.000.",
+        content=article, editor=author, kind="correction", text="Es waren 11.000.",
         reports=[],
     )  # fmt: skip
     return article, note, second

@@ -31,7 +31,7 @@ def corrected(editor):
     article.body = body.replace("Es waren 8000", "Es waren rund 10.000")
     article.save(editor=editor)
     note = correction_publish(
-        article=article,
+        content=article,
         editor=editor,
         kind="correction",
         text="Es waren rund 10.000 Soldaten, nicht 8000.",

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from articles.models import Article
 from corrections.tests.helpers import report_post, report_url
 
 from .servers import (
@@ -42,7 +43,7 @@ def demo_article(site):
     pk, revision = query(
         site, "SELECT id, revision FROM articles_article WHERE slug = ?", ARTICLE
     )
-    return SimpleNamespace(pk=pk, slug=ARTICLE, revision=revision)
+    return Article(pk=pk, slug=ARTICLE, revision=revision)
 
 
 def test_a_readers_rate_limit_holds_across_both_servers(site):
@@ -69,7 +70,7 @@ def test_a_correction_published_on_one_server_shows_on_the_other(site):
     (report,) = query(
         site,
         "SELECT corrections_report.id FROM corrections_report JOIN articles_article "
-        "ON article_id = articles_article.id "
+        "ON object_id = CAST(articles_article.id AS TEXT) "
         "WHERE slug = ? AND corrections_report.status = 'new'",
         ARTICLE,
     )

@@ -80,7 +80,7 @@ def test_a_correction_published_on_one_server_shows_on_the_other(
     editor.user_permissions.add(
         *Permission.objects.filter(content_type__app_label="corrections")
     )
-    report = report_submit(article=article, description="Falsche Zahl.")
+    report = report_submit(content=article, description="Falsche Zahl.")
 
     publish_correction(
         first, "skalierung", "ein-langes-passwort-2024", report.pk,

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from articles.models import Article
 from corrections.tests.helpers import report_post, report_url
 
 from .servers import (
@@ -72,7 +73,7 @@ def open_reports(site) -> list[tuple[int, str]]:
     rows = query(
         site,
         "SELECT MIN(corrections_report.id), slug FROM corrections_report "
-        "JOIN articles_article ON article_id = articles_article.id "
+        "JOIN articles_article ON object_id = CAST(articles_article.id AS TEXT) "
         "WHERE corrections_report.status = 'new' GROUP BY slug ORDER BY slug",
     )
     assert len(rows) >= 2, "the demo content has fewer open reports than the tests need"
@@ -179,7 +180,7 @@ def test_the_report_form_goes_through_varnish_and_is_never_cached(site):
     ((pk, revision),) = query(
         site, "SELECT id, revision FROM articles_article WHERE slug = ?", slug
     )
-    article = SimpleNamespace(pk=pk, slug=slug, revision=revision)
+    article = Article(pk=pk, slug=slug, revision=revision)
     reader = Browser()
     cached_read(site, reader, page(slug))
     in_a_fresh_minute()
@@ -256,7 +257,7 @@ def test_with_varnish_down_reports_and_corrections_succeed_and_purges_follow(sit
     try:
         in_a_fresh_minute()
         reader = Browser()
-        article = SimpleNamespace(pk=pk, slug=slug, revision=revision)
+        article = Article(pk=pk, slug=slug, revision=revision)
         sent = reader.open(
             server + report_url(article),
             report_post(article, description="Während Varnish stand gemeldet."),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from corrections.mail import absolute, desk_address
 from corrections.models import OPEN_STATUSES, Report
+from corrections.registry import with_content
 
 
 class Command(BaseCommand):
@@ -22,11 +23,15 @@ class Command(BaseCommand):
         by_desk: dict[str, list[Report]] = defaultdict(list)
         reports = (
             Report.objects.filter(status__in=OPEN_STATUSES)
-            .select_related("article__section", "assignee")
+            .select_related("assignee")
             .order_by("due_at", "created_at")
         )
-        for report in reports:
-            by_desk[desk_address(report)].append(report)
+        addresses: dict = {}
+        for report in with_content(reports):
+            key = (report.content_type_id, report.desk)
+            if key not in addresses:
+                addresses[key] = desk_address(report)
+            by_desk[addresses[key]].append(report)
         now = timezone.now()
         with translation.override(settings.LANGUAGE_CODE):
             for address, open_reports in by_desk.items():

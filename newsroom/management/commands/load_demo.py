@@ -24,7 +24,7 @@ from articles.markdown import render_markdown
 from articles.models import Article, Author, Section
 from articles.slugs import slugify_german
 from articles.surrogate import purge_everything
-from corrections.models import Report
+from corrections.models import CorrectionNote, Report
 from corrections.services import correction_publish
 
 EDITOR_USERNAME = "redaktion"
@@ -134,10 +134,12 @@ class Command(BaseCommand):
         now = timezone.now()
         for slug, hours_ago, fields in DEMO_REPORTS:
             article = Article.objects.get(slug=slug)
-            if article.reports.filter(description=fields["description"]).exists():
+            reports = Report.objects.about(article)
+            if reports.filter(description=fields["description"]).exists():
                 continue
             report = Report.objects.create(
-                article=article,
+                content=article,
+                desk=article.section.slug,
                 article_revision=article.revision,
                 due_at=now - timedelta(hours=hours_ago - 48),
                 **fields,
@@ -151,7 +153,7 @@ class Command(BaseCommand):
         """Replay one correction: first text, reader report, fix, published note."""
         demo = DEMO_CORRECTION
         article = Article.objects.get(slug=demo["slug"])
-        if article.correction_notes.exists():
+        if CorrectionNote.objects.about(article).exists():
             return
         editor = get_user_model().objects.get(username=EDITOR_USERNAME)
         corrected_at = timezone.make_aware(
@@ -162,13 +164,16 @@ class Command(BaseCommand):
             body=first_text, body_html=render_markdown(first_text)
         )
         report = Report.objects.create(
-            article=article, article_revision=article.revision, **demo["report"]
+            content=article,
+            desk=article.section.slug,
+            article_revision=article.revision,
+            **demo["report"],
         )
         article.refresh_from_db()
         article.body = first_text.replace(demo["wrong"], demo["right"])
         article.save(editor=editor)
         note = correction_publish(
-            article=article,
+            content=article,
             editor=editor,
             kind="correction",
             text=demo["note"],

@@ -1,0 +1,205 @@
+"""Our articles on the corrections desk: the adapter `corrections` reaches them by.
+
+`articles` knows nothing of corrections and `corrections` nothing of articles;
+this module, where the project wires its apps, tells the desk what an article
+is: its texts and its pictures' texts, its address, edition, section, versions
+and page-cache keys, and how a fix becomes a new version.
+"""
+
+import html
+
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import strip_tags
+
+from articles import surrogate
+from articles.models import Article, ArticleVersion, Picture, Section
+from articles.services import (
+    PICTURE_TEXT_FIELDS,
+    TEXT_FIELDS,
+    article_revise,
+    fingerprint,
+    picture_revise,
+)
+from articles.services import ConcurrentEdit as ArticleConcurrentEdit
+from articles.text import reader_text
+from articles.views import article_page_context
+from corrections.adapters import (
+    ConcurrentEdit,
+    ContentAdapter,
+    Fix,
+    TextSource,
+    Version,
+)
+from corrections.public import changed_at, public_notes
+from corrections.views import corrections_record
+
+# A picture's texts, and what a reader selects them as.
+PICTURE_PARTS = {"caption": "caption", "credit": "credit", "alt_text": "alt_text"}
+
+
+class ArticleAdapter(ContentAdapter):
+    text_fields = {"title": "title", "lead": "lead", "body": "body"}
+
+    def queryset(self):
+        return Article.objects.select_related("section")
+
+    def title(self, article) -> str:
+        return article.title
+
+    def url(self, article) -> str:
+        return article.get_absolute_url()
+
+    def is_public(self, article) -> bool:
+        return article.is_public
+
+    def public(self, queryset):
+        return queryset.published()
+
+    def language(self, article) -> str:
+        return article.language
+
+    def desk(self, article) -> str:
+        return article.section.slug
+
+    def desks(self) -> list[tuple[str, str]]:
+        return list(Section.objects.values_list("slug", "name"))
+
+    def desk_email(self, desk: str) -> str:
+        return (
+            Section.objects.filter(slug=desk)
+            .values_list("desk_email", flat=True)
+            .first()
+            or ""
+        )
+
+    def matching(self, term: str):
+        return Article.objects.filter(title__icontains=term)
+
+    def texts(self, article) -> list[TextSource]:
+        sources = super().texts(article)
+        for picture in article.pictures_shown():
+            sources += [
+                TextSource(PICTURE_PARTS[name], name, picture, getattr(picture, name))
+                for name in PICTURE_TEXT_FIELDS
+            ]
+        return sources
+
+    def reader_text(self, article) -> str:
+        body = html.unescape(strip_tags(article.body_html))
+        return f"{article.title}\n{article.lead}\n{body}\n{article.picture_text}"
+
+    def fingerprint(self, holder) -> str:
+        return fingerprint(holder)
+
+    def holder_fields(self, holder) -> list[str]:
+        return list(PICTURE_TEXT_FIELDS if isinstance(holder, Picture) else TEXT_FIELDS)
+
+    def holder(self, article, kind: str, pk):
+        if kind != "picture":
+            return None
+        return next((p for p in article.pictures_shown() if p.pk == pk), None)
+
+    def holder_shown_in(self, holder) -> list:
+        return list(holder.shown_in())
+
+    def revision(self, article) -> int:
+        return article.revision
+
+    def versions(self, article) -> list[Version]:
+        return [
+            Version(v.revision, v.valid_from, v.replaced_at, v.minor)
+            for v in article.versions.only(
+                "revision", "valid_from", "replaced_at", "minor"
+            )
+        ]
+
+    def version_texts(self, article, revision: int) -> str | None:
+        fields = Article.READER_VISIBLE_FIELDS
+        if revision == article.revision:
+            return reader_text(*(getattr(article, name) for name in fields))
+        texts = (
+            ArticleVersion.objects.filter(article=article, revision=revision)
+            .values_list(*fields)
+            .first()
+        )
+        return reader_text(*texts) if texts else None
+
+    def versions_url(self, article, older=None, newer=None) -> str | None:
+        with translation.override(article.language):
+            path = reverse("articles:versions", args=[article.slug])
+        if older is None:
+            return path
+        return f"{path}?from={older}&to={newer}"
+
+    def surrogate_keys(self, article) -> list[str]:
+        return [f"article-{article.pk}"]
+
+    def purge(self, article) -> None:
+        surrogate.purge(self.surrogate_keys(article))
+
+    def apply_fix(self, article, holder, changes, *, editor, seen, minor) -> Fix:
+        try:
+            if isinstance(holder, Picture):
+                showing = {each.pk: each.revision for each in holder.shown_in()}
+                picture_revise(
+                    picture=holder, editor=editor, changes=changes, seen=seen,
+                    minor=minor,
+                )  # fmt: skip
+                others = [
+                    each
+                    for each in Article.objects.filter(pk__in=showing).exclude(
+                        pk=article.pk
+                    )
+                    if each.revision != showing[each.pk]
+                ]
+                return Fix(Article.objects.get(pk=article.pk), others)
+            article = article_revise(
+                article=article, editor=editor, changes=changes, seen=seen,
+                minor=minor,
+            )  # fmt: skip
+            return Fix(article)
+        except ArticleConcurrentEdit as error:
+            raise ConcurrentEdit(error.messages[0], code="concurrent_edit") from None
+
+    def record(self, article) -> dict:
+        return {"section": article.section.name, "revision": article.revision}
+
+    def render_with_form(self, request, article, form, status, context):
+        context = dict(context)
+        template = context.pop("template", "articles/article_detail.html")
+        # The full page is needed only to show the form again: what it shows now.
+        article = Article.objects.for_page().get(pk=article.pk)
+        page = {**article_page_context(article, request), "report_form": form}
+        return render(request, template, {**page, **context}, status=status)
+
+
+def corrections_in_article_data(article, request, data) -> list:
+    """The article's notes in its structured data (schema.org `correction`),
+    and the corrections policy; returns when the notes changed its page."""
+    absolute = request.build_absolute_uri
+    with translation.override(article.language):
+        data["publisher"]["correctionsPolicy"] = absolute(reverse("corrections:policy"))
+    notes = public_notes(article)
+    # A withdrawn note no longer says the article was corrected.
+    data["correction"] = [
+        {
+            "@type": "CorrectionComment",
+            "text": note.text,
+            "datePublished": note.published_at.isoformat(),
+            "dateModified": (note.amended_at or note.published_at).isoformat(),
+            "url": absolute(note.get_absolute_url()),
+        }
+        for note in notes
+        if not note.withdrawn_at
+    ]
+    return changed_at(article)
+
+
+def article_corrections_record(request, slug):
+    """One article's published notes, as JSON, at the article's address."""
+    article = get_object_or_404(
+        Article.objects.published().select_related("section"), slug=slug
+    )
+    return corrections_record(request, article)
