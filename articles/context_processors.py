@@ -53,6 +53,7 @@ def navigation(request):
         ]
 
     return {
+        "site_name": settings.SITE_NAME,
         "nav_sections": Section.objects.all,
         "language_links": language_links,
         # For {% cache %}: a piece showing rows is current under this version,

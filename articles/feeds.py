@@ -1,5 +1,6 @@
 """RSS and Atom feeds of the latest articles, site-wide and per section."""
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -10,7 +11,6 @@ from .models import Article, Section
 from .websub import AtomWithHub, RssWithHub
 
 FEED_LENGTH = 30
-SITE_NAME = "Newsroom"
 
 
 def tag_uri(kind: str, pk: int) -> str:
@@ -24,10 +24,10 @@ class ArticleFeed(Feed):
     feed_type = RssWithHub
 
     def title(self):
-        return f"{SITE_NAME} – {_('Latest news')}"
+        return f"{settings.SITE_NAME} – {_('Latest news')}"
 
     def description(self):
-        return _("The latest articles from Newsroom.")
+        return _("The latest articles from %(site)s.") % {"site": settings.SITE_NAME}
 
     def link(self):
         return reverse("articles:front")
@@ -75,7 +75,7 @@ class SectionFeed(ArticleFeed):
         return get_object_or_404(Section, slug=slug)
 
     def title(self, section):
-        return f"{SITE_NAME} – {section.name}"
+        return f"{settings.SITE_NAME} – {section.name}"
 
     def link(self, section):
         return section.get_absolute_url()

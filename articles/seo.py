@@ -46,8 +46,8 @@ def web_manifest(request):
         {"src": static("icons/favicon.svg"), "sizes": "any", "type": "image/svg+xml"}
     )
     manifest = {
-        "name": "Newsroom",
-        "short_name": "Newsroom",
+        "name": settings.SITE_NAME,
+        "short_name": settings.SITE_NAME,
         "lang": settings.LANGUAGE_CODE,
         "start_url": reverse("articles:front"),
         "display": "browser",

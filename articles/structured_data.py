@@ -1,5 +1,6 @@
 """schema.org NewsArticle data for an article page (JSON-LD)."""
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
@@ -8,7 +9,6 @@ from django.utils.safestring import SafeString, mark_safe
 from newsroom import json_text
 
 from . import pictures
-from .feeds import SITE_NAME
 
 # What may not appear raw inside <script>: "</script>" or "<!--" in an article's
 # text would end the element early. JSON's \\u escapes keep the data identical.
@@ -60,7 +60,7 @@ def article_data(article, request) -> tuple[dict, object]:
         "inLanguage": article.language,
         "publisher": {
             "@type": "NewsMediaOrganization",
-            "name": SITE_NAME,
+            "name": settings.SITE_NAME,
             "url": home,
         },
     }
@@ -103,7 +103,7 @@ def person(author, request) -> dict:
         "url": request.build_absolute_uri(author.get_absolute_url()),
         "name": author.name,
         "description": author.bio,
-        "worksFor": {"@type": "NewsMediaOrganization", "name": SITE_NAME},
+        "worksFor": {"@type": "NewsMediaOrganization", "name": settings.SITE_NAME},
     }
 
 

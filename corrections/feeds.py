@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -6,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from articles import websub
-from articles.feeds import FEED_LENGTH, SITE_NAME, tag_uri
+from articles.feeds import FEED_LENGTH, tag_uri
 
 from .models import CorrectionNote
 from .registry import with_content
@@ -18,7 +19,7 @@ class CorrectionFeed(Feed):
     feed_type = websub.RssWithHub
 
     def title(self):
-        return f"{SITE_NAME} – {_('Corrections')}"
+        return f"{settings.SITE_NAME} – {_('Corrections')}"
 
     def description(self):
         return _("Every correction, clarification and update we have published.")

@@ -44,6 +44,7 @@ def send_reader_outcome(report_id: int) -> None:
         return
     with translation.override(report.language):
         context = {
+            "site_name": settings.SITE_NAME,
             "report": report,
             "reason": report.public_reason(),
             "article_url": absolute(
@@ -70,6 +71,7 @@ def send_reader_question(message_id: int) -> None:
         return
     with translation.override(report.language):
         context = {
+            "site_name": settings.SITE_NAME,
             "report": report,
             "message": message,
             "status_url": absolute(status_url(report)),

@@ -5,10 +5,11 @@ site (static/schema/corrections-record.schema.json). Ids are tag URIs, as in the
 feeds: they survive a new headline, slug or host. Dates are ISO 8601 with offset.
 """
 
+from django.conf import settings
 from django.templatetags.static import static
 from django.utils import translation
 
-from articles.feeds import SITE_NAME, tag_uri
+from articles.feeds import tag_uri
 
 from .registry import adapter_for
 
@@ -69,7 +70,7 @@ def document(request, notes, **extra) -> dict:
     absolute = request.build_absolute_uri
     return {
         "schema": absolute(static(SCHEMA_PATH)),
-        "publisher": SITE_NAME,
+        "publisher": settings.SITE_NAME,
         "language": translation.get_language(),
         **extra,
         "corrections": [

@@ -1,9 +1,11 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import capfirst
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.parsing import whole_number
@@ -144,8 +146,13 @@ class PlainTitlesMixin:
 
 
 class NewsroomAdminSite(admin.AdminSite):
-    site_header = _("Newsroom – editors")
-    site_title = _("Newsroom editors")
+    @property
+    def site_header(self):
+        return gettext_now("%(site)s – editors") % {"site": settings.SITE_NAME}
+
+    @property
+    def site_title(self):
+        return gettext_now("%(site)s editors") % {"site": settings.SITE_NAME}
     index_title = _("Editorial desk")
 
     def register(self, model_or_iterable, admin_class=None, **options):

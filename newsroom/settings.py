@@ -60,6 +60,10 @@ else:
     )
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]
 
+# The site's name, wherever it is shown: pages, feeds, structured data, the
+# corrections record, the web app manifest.
+SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
+
 INSTALLED_APPS = [
     # Before the admin, whose forms it extends (articles/translation.py).
     "modeltranslation",
