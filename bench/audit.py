@@ -45,7 +45,7 @@ BASE = f"http://127.0.0.1:{PORT}"
 SETUP = """
 from articles.models import Article
 from corrections import services
-from corrections.status import status_url
+from corrections.intake.status import status_url
 from django.contrib.auth import get_user_model
 article = Article.objects.filter(language="de").order_by("pk").first()
 editor = get_user_model().objects.get(username="redaktion")

@@ -235,8 +235,8 @@ def submissions(label, env, rounds=3) -> dict:
     """32 clients send distinct reports for 20 s, three times; compare responses
     and rows after each round, and report the median round."""
     from articles.models import Article
+    from corrections.intake.stamps import make_stamp
     from corrections.models import Report
-    from corrections.stamps import make_stamp
 
     article = Article.objects.get(slug=ARTICLE)
     stamp = urllib.parse.quote(make_stamp(article, issued_at=time.time() - 60))
@@ -731,7 +731,7 @@ pair of runs: {r["shared_rps"]:.0f} against {r["static_again_rps"]:.0f} req/s st
 "Rendered on every request" is the view, its queries (the article with its section,
 its authors, its published notes) and its templates, every time. Two things each
 process keeps: the blank report section per article revision (crispy-forms' render
-was half of the page; `corrections/blank_form.py`), and the pieces that many pages
+was half of the page; `corrections/intake/blank_form.py`), and the pieces that many pages
 share, cached with Django's `{{% cache %}}` tag per language: the section menu (also
 keyed by the pages' purge count, so any save renders it again), the head's links
 and the footer. With those pieces rendered on every request too

@@ -14,26 +14,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import (  # noqa: F401 (registers)
-    admin_notes,
-    admin_partners,
-    admin_views,
-    decisions,
-    fix_desk,
-    services,
-)
-from .admin_filters import (
-    AssigneeFilter,
-    ConversationFilter,
-    DeskFilter,
-    GroupFilter,
-    OverdueFilter,
-    StatusFilter,
-    last_message_sender,
-)
-from .admin_forms import EditorNoteForm, ReasonForm
-from .ages import received_ago
-from .models import (
+from corrections import services
+from corrections.fixing import desk as fix_desk
+from corrections.models import (
     OPEN_STATUSES,
     CorrectionNote,
     Decision,
@@ -42,7 +25,22 @@ from .models import (
     Report,
     ReportMessage,
 )
-from .registry import adapters, with_content
+from corrections.partners import admin as partners_admin  # noqa: F401 (registers)
+from corrections.record import admin as notes_admin  # noqa: F401 (registers)
+from corrections.registry import adapters, with_content
+from corrections.triage import decisions
+from corrections.triage import views as admin_views
+from corrections.triage.ages import received_ago
+from corrections.triage.filters import (
+    AssigneeFilter,
+    ConversationFilter,
+    DeskFilter,
+    GroupFilter,
+    OverdueFilter,
+    StatusFilter,
+    last_message_sender,
+)
+from corrections.triage.forms import EditorNoteForm, ReasonForm
 
 READER_FIELDS = [
     "content_links",
@@ -490,7 +488,7 @@ class ReportAdmin(admin.ModelAdmin):
         return super().get_actions(request, action_location=action_location)
 
     def decide_in_bulk(self, request, queryset, decision):
-        """A decision from the table (corrections/decisions.py) on the ticked
+        """A decision from the table (corrections/triage/decisions.py) on the ticked
         reports; one that needs a reason asks for it first."""
         reason = ""
         if decision.needs_reason:

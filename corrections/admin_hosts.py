@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 
-from .models import CorrectionNote, Report
+from corrections.models import CorrectionNote, Report
 
 
 class KeepsTheRecord:

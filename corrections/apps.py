@@ -9,7 +9,7 @@ class CorrectionsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from . import feeds, purges
+        from corrections.record import feeds, purges
 
         # Notes and the policy show on public pages: a change purges their keys.
         for signal in (post_save, post_delete):

@@ -11,8 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.markdown import render_markdown
-
-from .deep_links import passage_path
+from corrections.record.deep_links import passage_path
 
 PASSAGE_MAX_LENGTH = 1000
 CONTEXT_MAX_LENGTH = 100
@@ -56,7 +55,7 @@ class AboutContent:
 
     def on_public_content(self):
         """About content the public may see now (each adapter says which)."""
-        from .registry import adapters
+        from corrections.registry import adapters
 
         condition = models.Q(pk__in=[])
         for adapter in adapters():
@@ -75,7 +74,7 @@ class OnContent:
 
     @property
     def adapter(self):
-        from .registry import adapter_for
+        from corrections.registry import adapter_for
 
         return adapter_for(self.content)
 
@@ -380,7 +379,7 @@ class Report(OnContent, models.Model):
     class SpamReason(models.TextChoices):
         NONE = "", _("none")
         HONEYPOT = "honeypot", _("hidden field filled in")
-        # No longer given (see corrections/stamps.py); kept for older reports.
+        # No longer given (see corrections/intake/stamps.py); kept for older reports.
         TOO_FAST = "too_fast", _("sent too fast after the page was shown")
         BAD_STAMP = "bad_stamp", _("form stamp forged or expired")
 
@@ -439,7 +438,7 @@ class Report(OnContent, models.Model):
         choices=SpamReason.choices,
         blank=True,
     )
-    # A keyed hash of the address (see corrections.clients), never the address.
+    # A keyed hash of the address (see corrections.intake.clients), never the address.
     client_hash = models.CharField(_("client fingerprint"), max_length=64, blank=True)
     # Identifies one submission, so that sending it again stores nothing new.
     submission_key = models.CharField(
@@ -515,7 +514,7 @@ class Report(OnContent, models.Model):
             # instead of sorting every open report (bench/RESULTS.md, section 8).
             models.Index(fields=["created_at", "id"], name="report_created_idx"),
             # Every new report looks up the newest open reports of its content,
-            # grouped or not (corrections.grouping): only those, newest first.
+            # grouped or not (corrections.intake.grouping): only those, newest first.
             models.Index(
                 fields=["content_type", "object_id", "status", "-created_at"],
                 name="report_open_of_content_idx",
@@ -714,7 +713,7 @@ class PartnerEndpoint(models.Model):
     """A partner's address that hears of every published, amended or withdrawn note.
 
     Syndication partners, aggregators, the newsroom's own social tools: each event
-    is signed with the endpoint's secret (corrections/webhooks.py, README).
+    is signed with the endpoint's secret (corrections/partners/webhooks.py, README).
     """
 
     name = models.CharField(_("name"), max_length=100)
@@ -741,7 +740,7 @@ class PartnerEndpoint(models.Model):
         return self.name
 
     def clean(self):
-        from .webhooks import address_problem
+        from corrections.partners.webhooks import address_problem
 
         if problem := address_problem(self.url):
             raise ValidationError({"url": problem})

@@ -4,7 +4,7 @@ Each function reads once per content object and request: the page, its
 structured data and its templates share the list.
 """
 
-from .models import CorrectionNote
+from corrections.models import CorrectionNote
 
 CACHE = "_corrections_public_notes"
 

@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import ProtectedError, prefetch_related_objects
 from django.db.models.signals import post_save, pre_delete
 
-from .adapters import ContentAdapter
+from corrections.adapters import ContentAdapter
 
 _adapters: dict = {}
 
@@ -21,7 +21,7 @@ def register(model, adapter_class=ContentAdapter) -> ContentAdapter:
     """Let readers report errors in `model`'s content, through `adapter_class`."""
     if model._meta.abstract or model._meta.proxy:
         raise ImproperlyConfigured(f"{model.__name__}: register a concrete model.")
-    from . import purges
+    from corrections.record import purges
 
     adapter = adapter_class(model)
     _adapters[model._meta.label_lower] = adapter
@@ -37,7 +37,7 @@ def _uid(model) -> str:
 def _keep_the_record(sender, instance, **kwargs) -> None:
     """Content readers reported on, or that carries notes, is part of the
     public record: it cannot be deleted (unpublish it instead)."""
-    from .models import CorrectionNote, Report
+    from corrections.models import CorrectionNote, Report
 
     for model in (Report, CorrectionNote):
         kept = model.objects.about(instance)
@@ -49,7 +49,7 @@ def _keep_the_record(sender, instance, **kwargs) -> None:
 
 
 def unregister(model) -> None:
-    from . import purges
+    from corrections.record import purges
 
     _adapters.pop(model._meta.label_lower, None)
     post_save.disconnect(purges.content_changed, sender=model, dispatch_uid=_uid(model))

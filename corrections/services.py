@@ -1,571 +1,68 @@
-"""Every change to reports and corrections goes through a function here."""
+"""The services a host and the desk's own pages call: every change of state.
 
-import hashlib
-from collections.abc import Iterable
-from datetime import timedelta
+Each lives where its job does (intake, triage, fixing, record); this module
+is the one place to import them from.
+"""
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Q
-from django.utils import timezone
-from django.utils.translation import gettext as _
-
-from newsroom.tasks import enqueue_on_commit
-
-from . import grouping, webhooks, workflow
-from .deep_links import corrected_wording
-from .models import (
-    CONSENT_REQUIRED,
-    CONTEXT_MAX_LENGTH,
-    OPEN_STATUSES,
-    CorrectionNote,
-    CorrectionNoteChange,
-    Decision,
-    EditorNote,
-    Report,
-    ReportMessage,
-    WebhookDelivery,
+from corrections.fixing.apply import CannotFix, correction_apply
+from corrections.intake.submit import report_submit
+from corrections.record.notes import (
+    correction_publish,
+    note_amend,
+    note_approve,
+    note_change_approve,
+    note_change_discard,
+    note_withdraw,
 )
-from .registry import adapter_for
-from .tasks import (
-    notify_desk_of_answer,
-    notify_desk_of_report,
-    notify_reader_of_outcome,
-    notify_reader_of_question,
-)
-from .text import clean_text
-
-# A fix the reader would be told of, with nothing changed: never.
-NOTHING_CHANGED = _(
-    "Nothing in the text has changed since the reader saw it, so there is nothing "
-    "fixed to tell them. Change the text first; or, if it is right as it stands, "
-    "decide “already correct”, or reject the report with a reason."
+from corrections.triage.services import (
+    NOTHING_CHANGED,
+    TransitionError,
+    note_add,
+    report_answer,
+    report_ask,
+    report_assign,
+    report_classify,
+    report_fix_silently,
+    report_mark_duplicate,
+    report_mark_spam,
+    report_reject,
+    report_reopen,
+    report_start_review,
+    report_ungroup,
+    reports_erase_reporter_data,
+    reports_fix_silently,
+    reports_reject,
+    same_content,
+    with_duplicates,
 )
 
-
-class TransitionError(ValidationError):
-    """The report cannot move to that status from the one it is in."""
-
-
-def report_submit(
-    *,
-    content,
-    description: str,
-    passage: str = "",
-    context_before: str = "",
-    context_after: str = "",
-    part: str = "",
-    article_revision: int | None = None,
-    suggestion: str = "",
-    source_url: str = "",
-    reporter_name: str = "",
-    reporter_email: str = "",
-    consent: bool = False,
-    language: str = "de",
-    client_hash: str = "",
-    spam_reason: str = "",
-) -> Report:
-    """Store a reader's report and tell the desk.
-
-    A report that repeats, word for word, one the same reader sent on the same
-    day (a double click, a reload, a form sent again after the server failed to
-    answer) is not stored again: the stored report is returned instead. The
-    database's unique submission key decides, in the report's own transaction,
-    so a report is either stored once or not at all, whatever process dies.
-
-    Raise ValidationError for a report the model refuses, or for content the
-    public cannot see.
-    """
-    adapter = adapter_for(content)
-    if not adapter.is_public(content):
-        raise ValidationError(_("Reports can only be sent for published articles."))
-    revision = adapter.revision(content)
-    if article_revision is None or not 1 <= article_revision <= revision:
-        article_revision = revision
-    report = Report(
-        content=content,
-        desk=adapter.desk(content),
-        passage=clean_text(passage).strip(),
-        context_before=clean_text(context_before)[-CONTEXT_MAX_LENGTH:],
-        context_after=clean_text(context_after)[:CONTEXT_MAX_LENGTH],
-        part=part,
-        article_revision=article_revision,
-        description=clean_text(description).strip(),
-        suggestion=clean_text(suggestion).strip(),
-        source_url=source_url.strip(),
-        reporter_name=clean_text(reporter_name).strip(),
-        reporter_email=reporter_email.strip(),
-        consent_at=timezone.now() if reporter_email and consent else None,
-        language=language,
-        client_hash=client_hash,
-        status=Report.Status.SPAM if spam_reason else Report.Status.NEW,
-        spam_reason=spam_reason,
-    )
-    # The database enforces the consent constraint too; checking it here spares
-    # the query full_clean() would make to evaluate it (7% of a submission).
-    if report.reporter_email and report.consent_at is None:
-        raise ValidationError({"consent": CONSENT_REQUIRED})
-    # We hold the content: no query for it either.
-    report.full_clean(exclude=["content_type"], validate_constraints=False)
-    report.submission_key = _submission_key(report)
-    if not spam_reason:
-        report.similar_to_id = grouping.group_leader(report)
-    try:
-        with transaction.atomic():
-            report.due_at = timezone.now() + _due_after(report.kind)
-            report.save()
-            if report.status == Report.Status.NEW:
-                enqueue_on_commit(notify_desk_of_report, report.pk)
-    except IntegrityError:
-        stored = _stored_submission(report.submission_key)
-        if stored is None:
-            raise
-        return stored
-    return report
-
-
-def _submission_key(report: Report) -> str:
-    """The same reader's same words on the same article: one submission.
-
-    The client hash changes daily, so the key does too. Without a client (a
-    report stored by a script) there is no key, and no such check.
-    """
-    if not report.client_hash:
-        return ""
-    parts = [
-        f"{report.content_type_id}:{report.object_id}",
-        report.client_hash,
-        report.passage,
-        report.description,
-        report.suggestion,
-        report.source_url,
-        report.reporter_name,
-        report.reporter_email,
-    ]
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-
-
-def _stored_submission(key: str) -> Report | None:
-    return Report.objects.filter(submission_key=key).first() if key else None
-
-
-def _due_after(kind: str) -> timedelta:
-    hours = settings.NEWSROOM_REPORT_DUE_HOURS
-    return timedelta(hours=hours.get(kind or "unclassified", hours["unclassified"]))
-
-
-def reports_erase_reporter_data(*, received_before) -> int:
-    """Erase name and e-mail address of reports received before the given time."""
-    return Report.objects.filter(created_at__lt=received_before).erase_reporter_data()
-
-
-def _decide(*, report: Report, editor, to_status: str, reason: str = "", **changes):
-    """Move a report to another status and record the decision; the only way to."""
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
-        if not workflow.can_move(report.status, to_status):
-            raise TransitionError(
-                _("A report that is “%(from)s” cannot become “%(to)s”.")
-                % {
-                    "from": report.get_status_display(),
-                    "to": Report.Status(to_status).label,
-                }
-            )
-        decision = Decision.objects.create(
-            report=report,
-            editor=editor,
-            action=Decision.Action.STATUS,
-            from_status=report.status,
-            to_status=to_status,
-            reason=reason,
-        )
-        report.status = to_status
-        report.resolved_at = (
-            decision.created_at if to_status in workflow.RESOLUTIONS else None
-        )
-        for name, value in changes.items():
-            setattr(report, name, value)
-        report.save()
-        if (
-            to_status in workflow.OUTCOMES_TOLD_TO_READER
-            and report.reporter_email
-            and report.consent_at
-        ):
-            enqueue_on_commit(notify_reader_of_outcome, report.pk)
-    return report
-
-
-def _require_reason(reason: str) -> str:
-    reason = clean_text(reason).strip()
-    if not reason:
-        raise ValidationError(_("Please give a reason; the reader will see it."))
-    return reason
-
-
-def report_start_review(*, report: Report, editor) -> Report:
-    """Take the report up; it becomes the editor's if nobody has it yet."""
-    with transaction.atomic():
-        report = _decide(
-            report=report, editor=editor, to_status=Report.Status.IN_REVIEW
-        )
-        if report.assignee_id is None:
-            report = report_assign(report=report, editor=editor, assignee=editor)
-    return report
-
-
-def report_reject(*, report: Report, editor, reason: str) -> Report:
-    return reports_reject(reports=[report], editor=editor, reason=reason)[0]
-
-
-def reports_reject(*, reports, editor, reason: str) -> list[Report]:
-    """Reject the reports, and those grouped with or marked as duplicates of them."""
-    return _resolve(
-        list(reports), editor, Report.Status.REJECTED, reason=_require_reason(reason)
-    )
-
-
-def report_fix_silently(*, report: Report, editor, reason: str = "") -> Report:
-    return reports_fix_silently(reports=[report], editor=editor, reason=reason)[0]
-
-
-def reports_fix_silently(
-    *, reports, editor, reason: str = "", changed: bool = False
-) -> list[Report]:
-    """Resolve the reports as fixed without a note (a typo).
-
-    Only if the text was fixed: by this call's caller (`changed`), or since
-    the reader saw the article (a later version than theirs is public).
-    """
-    reports = list(reports)
-    stored = Report.objects.filter(
-        pk__in=[report.pk for report in reports]
-    ).prefetch_related("content")
-    if not changed and any(
-        report.article_revision >= adapter_for(report.content).revision(report.content)
-        and workflow.can_move(report.status, Report.Status.FIXED_SILENTLY)
-        for report in stored
-    ):
-        raise ValidationError(NOTHING_CHANGED, code="nothing_changed")
-    return _resolve(
-        reports,
-        editor,
-        Report.Status.FIXED_SILENTLY,
-        reason=clean_text(reason).strip(),
-    )
-
-
-def report_mark_spam(*, report: Report, editor) -> Report:
-    """Spam; reports grouped with it are about something real: they stand alone."""
-    with transaction.atomic():
-        report = _decide(report=report, editor=editor, to_status=Report.Status.SPAM)
-        Report.objects.filter(similar_to=report).update(similar_to=None)
-    return report
-
-
-def report_ungroup(*, report: Report, editor) -> Report:
-    """Take a report out of the group it joined: it is about something else."""
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
-        leader = report.similar_to_id
-        if leader is None:
-            return report
-        report.similar_to = None
-        report.save(update_fields=["similar_to"])
-        _note_decision(
-            report,
-            editor,
-            Decision.Action.CLASSIFY,
-            _("Taken out of the group of report #%(number)s.") % {"number": leader},
-        )
-    return report
-
-
-def report_reopen(*, report: Report, editor, reason: str = "") -> Report:
-    return _decide(
-        report=report,
-        editor=editor,
-        to_status=Report.Status.IN_REVIEW,
-        reason=clean_text(reason).strip(),
-        duplicate_of=None,
-    )
-
-
-def report_mark_duplicate(*, report: Report, editor, original: Report) -> Report:
-    """Mark `report` a duplicate of `original`; it is resolved when that one is."""
-    original = Report.objects.get(pk=original.pk)  # its status decides what follows
-    while original.duplicate_of_id and original.status == Report.Status.DUPLICATE:
-        original = original.duplicate_of
-    if original.pk == report.pk or not same_content(original, report):
-        raise ValidationError(
-            _("A report can only duplicate another report on the same article.")
-        )
-    with transaction.atomic():
-        report = _decide(
-            report=report,
-            editor=editor,
-            to_status=Report.Status.DUPLICATE,
-            reason=_("Same error as report #%(number)s.") % {"number": original.pk},
-            duplicate_of=original,
-        )
-        # Reports grouped with this one repeat the original too.
-        leader = original.similar_to_id or original.pk
-        Report.objects.filter(similar_to=report).update(similar_to=leader)
-        if original.status == Report.Status.CORRECTED:
-            report = _resolve_as_corrected(report, editor, original.correction_note)
-    return report
-
-
-def report_assign(*, report: Report, editor, assignee) -> Report:
-    """Give the report to `assignee` (None: to nobody) and record who did."""
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
-        report.assignee = assignee
-        report.save(update_fields=["assignee"])
-        _note_decision(
-            report,
-            editor,
-            Decision.Action.ASSIGN,
-            _("Assigned to %(name)s.") % {"name": assignee.get_username()}
-            if assignee
-            else _("Assignment removed."),
-        )
-    return report
-
-
-def report_classify(
-    *, report: Report, editor, kind: str, priority: int, due_at=None
-) -> Report:
-    """Set kind and priority; the due time follows the kind unless one is given."""
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
-        report.kind = kind
-        report.priority = priority
-        report.due_at = due_at or report.created_at + _due_after(kind)
-        report.full_clean()
-        report.save(update_fields=["kind", "priority", "due_at"])
-        _note_decision(
-            report,
-            editor,
-            Decision.Action.CLASSIFY,
-            f"{report.get_kind_display()}, {report.get_priority_display()}",
-        )
-    return report
-
-
-def _note_decision(report: Report, editor, action: str, reason: str) -> Decision:
-    """Record a decision that leaves the report's status as it is."""
-    return Decision.objects.create(
-        report=report,
-        editor=editor,
-        action=action,
-        from_status=report.status,
-        to_status=report.status,
-        reason=reason,
-    )
-
-
-def note_add(*, report: Report, author, text: str) -> EditorNote:
-    note = EditorNote(report=report, author=author, text=clean_text(text).strip())
-    note.full_clean()
-    note.save()
-    return note
-
-
-def same_content(first, second) -> bool:
-    """Whether two reports or notes are about the same piece of content."""
-    return (first.content_type_id, str(first.object_id)) == (
-        second.content_type_id,
-        str(second.object_id),
-    )
-
-
-def correction_publish(
-    *, content, editor, kind: str, text: str, reports: Iterable[Report]
-) -> CorrectionNote:
-    """Publish a dated note on the content and resolve the reports it answers.
-
-    Reports marked as duplicates of those reports, or grouped with them, are
-    resolved with them. Under the four-eyes rule (NEWSROOM_NOTES_NEED_APPROVAL)
-    the note waits for a second editor (`note_approve`), and so do its reports,
-    in review.
-    """
-    reports = list(reports)
-    adapter = adapter_for(content)
-    content = type(content)._default_manager.get(pk=content.pk)  # as it reads now
-    note = CorrectionNote(content=content)
-    if any(not same_content(report, note) for report in reports):
-        raise ValidationError(_("All reports must be about this article."))
-    waits = settings.NEWSROOM_NOTES_NEED_APPROVAL
-    with transaction.atomic():
-        note = CorrectionNote(
-            content=content,
-            language=adapter.language(content),
-            desk=adapter.desk(content),
-            kind=kind,
-            text=clean_text(text).strip(),
-            published_at=None if waits else timezone.now(),
-            created_by=editor,
-            revision=adapter.revision(content),
-        )
-        note.full_clean()
-        note.save()
-        action = CorrectionNoteChange.Action
-        CorrectionNoteChange.objects.create(
-            note=note,
-            editor=editor,
-            action=action.SUBMITTED if waits else action.PUBLISHED,
-        )
-        if waits:
-            _hold_for_approval(reports, editor, note)
-        else:
-            _go_public(note, editor, reports)
-    return note
-
-
-def note_approve(*, note: CorrectionNote, editor) -> CorrectionNote:
-    """The second editor's yes: the note goes public and its reports are resolved."""
-    with transaction.atomic():
-        note = CorrectionNote.objects.select_for_update().get(pk=note.pk)
-        if note.published_at is not None or note.withdrawn_at is not None:
-            raise ValidationError(_("This note is not waiting for approval."))
-        if note.created_by_id == editor.pk:
-            raise ValidationError(
-                _("A second editor must approve the note, not its author.")
-            )
-        note.published_at = timezone.now()
-        note.approved_by = editor
-        note.save(update_fields=["published_at", "approved_by"])
-        CorrectionNoteChange.objects.create(
-            note=note, editor=editor, action=CorrectionNoteChange.Action.PUBLISHED
-        )
-        _go_public(
-            note, editor, list(Report.objects.open().filter(correction_note=note))
-        )
-    return note
-
-
-def _go_public(note: CorrectionNote, editor, reports: list[Report]) -> None:
-    content = note.content
-    adapter = adapter_for(content)
-    note.compare_from = _changed_from(content, note)
-    if note.compare_from is not None:
-        before = adapter.version_texts(content, note.compare_from)
-        after = adapter.version_texts(content, adapter.revision(content))
-        if before is not None and after is not None:
-            note.passage = corrected_wording(before, after)
-    # Part of the publication just saved (and announced): not a change of its own.
-    CorrectionNote.objects.filter(pk=note.pk).update(
-        passage=note.passage, compare_from=note.compare_from
-    )
-    webhooks.announce(note, WebhookDelivery.Event.PUBLISHED)
-    _resolve(
-        reports,
-        editor,
-        Report.Status.CORRECTED,
-        reason=note.text,
-        correction_note=note,
-    )
-
-
-def _hold_for_approval(reports: list[Report], editor, note: CorrectionNote) -> None:
-    """The reports wait in review, tied to the note that will answer them."""
-    waiting = with_duplicates(reports)
-    for report in waiting:
-        if report.status == Report.Status.NEW:
-            _decide(report=report, editor=editor, to_status=Report.Status.IN_REVIEW)
-    Report.objects.filter(
-        pk__in=[report.pk for report in waiting], status__in=OPEN_STATUSES
-    ).update(correction_note=note)
-
-
-def with_duplicates(reports: list[Report]) -> list[Report]:
-    """The reports, those marked as their duplicates and those grouped with them.
-
-    Each once, in that order: they are resolved together.
-    """
-    others = Report.objects.filter(
-        Q(duplicate_of__in=reports, status=Report.Status.DUPLICATE)
-        | Q(similar_to__in=reports, status__in=OPEN_STATUSES)
-    ).order_by("created_at", "pk")
-    chosen = {report.pk: report for report in reports}
-    for other in others:
-        chosen.setdefault(other.pk, other)
-    return list(chosen.values())
-
-
-def _resolve(reports: list[Report], editor, to_status: str, **decision) -> list:
-    """Resolve the reports with their duplicates and groups; return them."""
-    with transaction.atomic():
-        return [
-            _decide(report=report, editor=editor, to_status=to_status, **decision)
-            for report in with_duplicates(reports)
-        ]
-
-
-def _changed_from(content, note: CorrectionNote) -> int | None:
-    """The version before the first change since the previous note: the
-    changes in between are this note's. None if there were none."""
-    previous = (
-        CorrectionNote.objects.about(content)
-        .exclude(pk=note.pk)
-        .filter(published_at__isnull=False)
-        .order_by("-published_at")
-        .values_list("published_at", "revision")
-        .first()
-    )
-    changed = [
-        version.revision
-        for version in adapter_for(content).versions(content)
-        if previous is None
-        or (
-            version.replaced_at > previous[0] and version.revision >= (previous[1] or 0)
-        )
-    ]
-    return min(changed, default=None)
-
-
-def _resolve_as_corrected(report: Report, editor, note: CorrectionNote) -> Report:
-    return _decide(
-        report=report,
-        editor=editor,
-        to_status=Report.Status.CORRECTED,
-        reason=note.text,
-        correction_note=note,
-    )
-
-
-def report_ask(*, report: Report, editor, text: str) -> ReportMessage:
-    """Ask the reader a question; they see it on their status page (and by e-mail)."""
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
-        if not report.is_open:
-            raise ValidationError(_("Questions can only be asked on open reports."))
-        message = ReportMessage(
-            report=report,
-            sender=ReportMessage.Sender.EDITORS,
-            editor=editor,
-            text=clean_text(text).strip(),
-        )
-        message.full_clean()
-        message.save()
-        if report.reporter_email and report.consent_at:
-            enqueue_on_commit(notify_reader_of_question, message.pk)
-    return message
-
-
-def report_answer(*, report: Report, text: str) -> ReportMessage:
-    """Store the reader's answer to the editors' question, and tell the desk."""
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
-        if not report.awaits_answer:
-            raise ValidationError(_("There is no open question on this report."))
-        message = ReportMessage(
-            report=report,
-            sender=ReportMessage.Sender.READER,
-            text=clean_text(text).strip(),
-        )
-        message.full_clean()
-        message.save()
-        enqueue_on_commit(notify_desk_of_answer, message.pk)
-    return message
+__all__ = [
+    "NOTHING_CHANGED",
+    "CannotFix",
+    "TransitionError",
+    "correction_apply",
+    "correction_publish",
+    "note_add",
+    "note_amend",
+    "note_approve",
+    "note_change_approve",
+    "note_change_discard",
+    "note_withdraw",
+    "report_answer",
+    "report_ask",
+    "report_assign",
+    "report_classify",
+    "report_fix_silently",
+    "report_mark_duplicate",
+    "report_mark_spam",
+    "report_reject",
+    "report_reopen",
+    "report_start_review",
+    "report_submit",
+    "report_ungroup",
+    "reports_erase_reporter_data",
+    "reports_fix_silently",
+    "reports_reject",
+    "same_content",
+    "with_duplicates",
+]

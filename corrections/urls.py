@@ -2,15 +2,17 @@ from django.urls import path
 from django.utils.translation import pgettext_lazy
 
 from articles.caching import NoParameters, public_page
-
-from . import feeds, status_page, views
+from corrections.intake import status_page
+from corrections.intake import views as intake
+from corrections.record import feeds
+from corrections.record import views as record
 
 app_name = "corrections"
 
 urlpatterns = [
     path(
         pgettext_lazy("URL", "report/<str:model>/<str:pk>/"),
-        views.report_create,
+        intake.report_create,
         name="report",
     ),
     path(
@@ -30,27 +32,27 @@ urlpatterns = [
     ),
     path(
         pgettext_lazy("URL", "corrections/"),
-        public_page(views.CorrectionLogView.as_view(), views.LogParameters),
+        public_page(record.CorrectionLogView.as_view(), record.LogParameters),
         name="log",
     ),
     path(
         pgettext_lazy("URL", "corrections.json"),
-        public_page(views.CorrectionRecordView.as_view(), views.LogParameters),
+        public_page(record.CorrectionRecordView.as_view(), record.LogParameters),
         name="record",
     ),
     path(
         pgettext_lazy("URL", "corrections/<str:model>/<str:pk>.json"),
-        public_page(views.content_corrections_record, NoParameters),
+        public_page(record.content_corrections_record, NoParameters),
         name="content-record",
     ),
     path(
         pgettext_lazy("URL", "privacy/"),
-        public_page(views.PrivacyView.as_view(), NoParameters),
+        public_page(record.PrivacyView.as_view(), NoParameters),
         name="privacy",
     ),
     path(
         pgettext_lazy("URL", "corrections/policy/"),
-        public_page(views.PolicyView.as_view(), NoParameters),
+        public_page(record.PolicyView.as_view(), NoParameters),
         name="policy",
     ),
 ]

@@ -153,6 +153,7 @@ class NewsroomAdminSite(admin.AdminSite):
     @property
     def site_title(self):
         return gettext_now("%(site)s editors") % {"site": settings.SITE_NAME}
+
     index_title = _("Editorial desk")
 
     def register(self, model_or_iterable, admin_class=None, **options):

@@ -33,7 +33,7 @@ from corrections.adapters import (
     Version,
 )
 from corrections.public import changed_at, public_notes
-from corrections.views import corrections_record
+from corrections.record.views import corrections_record
 
 # A picture's texts, and what a reader selects them as.
 PICTURE_PARTS = {"caption": "caption", "credit": "credit", "alt_text": "alt_text"}

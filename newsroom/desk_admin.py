@@ -2,7 +2,7 @@
 
 `articles` knows nothing of corrections: its admin classes are registered
 again here, where the project wires its apps, with the question added
-(corrections/published_edits.py).
+(corrections/fixing/published_edits.py).
 """
 
 from copy import copy
@@ -13,7 +13,7 @@ from articles.admin import ArticleAdmin, PictureAdmin
 from articles.models import Article, Picture
 from articles.text import reader_text
 from corrections.admin_hosts import KeepsTheRecord
-from corrections.published_edits import AsksAboutPublishedEdits
+from corrections.fixing.published_edits import AsksAboutPublishedEdits
 
 
 class SavesVersions:

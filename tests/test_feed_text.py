@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import feedparser
 import pytest
 
-from corrections import fixes, services
+from corrections import services
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def hostile(make_article, make_section, editor):
         content=article, editor=editor, kind="clarification", text=f"Zwei {ATTACK}",
         reports=[],
     )  # fmt: skip
-    fixes.note_withdraw(note=withdrawn, editor=editor, reason=f"Grund {ATTACK}")
+    services.note_withdraw(note=withdrawn, editor=editor, reason=f"Grund {ATTACK}")
     return article, note
 
 
@@ -104,8 +104,8 @@ def test_json_the_site_sends_carries_the_text_and_no_markup(client, hostile):
 
 
 def test_a_partners_webhook_body_carries_no_markup(hostile, monkeypatch):
-    from corrections import webhooks
     from corrections.models import PartnerEndpoint, WebhookDelivery
+    from corrections.partners import webhooks
 
     _article, note = hostile
     endpoint = PartnerEndpoint.objects.create(name="Agentur", url="https://p.example")

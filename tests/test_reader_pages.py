@@ -7,8 +7,8 @@ import re
 import pytest
 from PIL import Image
 
+from corrections.intake.status import status_url
 from corrections.services import report_submit
-from corrections.status import status_url
 from corrections.tests.helpers import report_post, report_url
 
 pytestmark = pytest.mark.django_db

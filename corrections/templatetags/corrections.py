@@ -4,9 +4,10 @@ from django import template
 from django.utils import timezone
 from django.utils.timesince import timesince
 
-from corrections import deep_links, public
-from corrections.blank_form import report_section_html
+from corrections import public
+from corrections.intake.blank_form import report_section_html
 from corrections.models import Report
+from corrections.record import deep_links
 from corrections.registry import adapter_for
 
 register = template.Library()

@@ -1,6 +1,6 @@
 import time
 
-from corrections.stamps import make_stamp
+from corrections.intake.stamps import make_stamp
 
 
 def report_post(article, seconds_ago: float = 30, **overrides) -> dict:

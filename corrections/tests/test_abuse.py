@@ -5,9 +5,9 @@ import time
 import pytest
 from django.core import signing
 
+from corrections.intake.stamps import SALT, make_stamp
 from corrections.models import Report
 from corrections.registry import content_key
-from corrections.stamps import SALT, make_stamp
 
 from .helpers import report_post, report_url
 

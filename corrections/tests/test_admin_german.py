@@ -102,7 +102,7 @@ def test_one_name_for_the_desk_and_for_each_step(desk, make_report, editor):
 def test_the_desks_labels_follow_the_editors_language():
     from django.utils import translation
 
-    from corrections.fix_desk import FIELD_LABELS
+    from corrections.fixing.desk import FIELD_LABELS
 
     with translation.override("de"):
         assert str(FIELD_LABELS["body"]) == "Text"

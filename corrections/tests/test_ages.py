@@ -3,7 +3,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import translation
 
-from corrections.ages import received_ago
+from corrections.triage.ages import received_ago
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 

@@ -10,9 +10,9 @@ import time_machine
 from crispy_forms.utils import render_crispy_form
 from django.utils import timezone, translation
 
-from corrections import blank_form
-from corrections.forms import ReportForm
-from corrections.stamps import stamp_spam_reason
+from corrections.intake import blank_form
+from corrections.intake.forms import ReportForm
+from corrections.intake.stamps import stamp_spam_reason
 from corrections.tests.helpers import report_post, report_url
 
 pytestmark = pytest.mark.django_db

@@ -1,8 +1,8 @@
 import pytest
 from django.test import RequestFactory
 
-from corrections.clients import client_hash
-from corrections.ratelimit import Limit, hit
+from corrections.intake.clients import client_hash
+from corrections.intake.ratelimit import Limit, hit
 from newsroom.clients import client_ip
 
 

@@ -7,8 +7,8 @@ from django.test import Client
 from django.utils import timezone
 
 from corrections import services
+from corrections.intake.status import status_url
 from corrections.models import ReportMessage
-from corrections.status import status_url
 
 pytestmark = pytest.mark.django_db
 

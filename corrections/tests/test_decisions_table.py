@@ -1,14 +1,15 @@
 """One table of decisions drives the form, the buttons, the bulk actions, the
-keyboard shortcuts and their help (corrections/decisions.py)."""
+keyboard shortcuts and their help (corrections/triage/decisions.py)."""
 
 import re
 
 import pytest
 
-from corrections import decisions, services
-from corrections.admin_forms import DecisionForm
+from corrections import services
+from corrections.intake.status import status_url
 from corrections.models import Report
-from corrections.status import status_url
+from corrections.triage import decisions
+from corrections.triage.forms import DecisionForm
 
 pytestmark = pytest.mark.django_db
 

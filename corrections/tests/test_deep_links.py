@@ -6,7 +6,8 @@ import pytest
 from django.core import mail
 
 from articles.services import text_fingerprint
-from corrections import deep_links, fixes, services
+from corrections import services
+from corrections.record import deep_links
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def fixed(make_article, make_report, editor, sending):
     )
     mail.outbox.clear()
     return sending(
-        fixes.correction_apply,
+        services.correction_apply,
         content=article,
         editor=editor,
         changes={"body": "Nordkorea hat rund 10.000 Soldaten verlegt."},
@@ -100,6 +101,6 @@ def test_the_readers_outcome_e_mail_links_to_the_corrected_words(fixed):
 
 
 def test_a_withdrawn_note_no_longer_leads_to_its_words(client, fixed, editor):
-    fixes.note_withdraw(note=fixed, editor=editor, reason="Doch 8000.")
+    services.note_withdraw(note=fixed, editor=editor, reason="Doch 8000.")
     html = client.get(fixed.content.get_absolute_url()).text
     assert "data-passage" not in html and ":~:text=" not in html

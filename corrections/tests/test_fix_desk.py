@@ -7,9 +7,9 @@ from articles.models import Article
 from articles.services import text_fingerprint
 from corrections import services
 from corrections.adapters import ConcurrentEdit
-from corrections.fixes import correction_apply
+from corrections.fixing.source import find_passage
 from corrections.models import CorrectionNote, Decision, Report
-from corrections.source import find_passage
+from corrections.services import correction_apply
 
 pytestmark = pytest.mark.django_db
 

@@ -204,7 +204,7 @@ def test_without_the_rule_an_amendment_is_public_at_once(
 
 
 def services_fixes():
-    from corrections import fixes
+    from corrections import services as fixes
 
     return fixes
 

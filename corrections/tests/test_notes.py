@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
 
-from corrections.fixes import note_amend, note_withdraw
 from corrections.models import CorrectionNote, CorrectionNoteChange
+from corrections.services import note_amend, note_withdraw
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from articles.models import ArticleVersion
 from articles.tests.test_admin import change_form_data
-from corrections.minor_changes import substantive_changes
+from corrections.fixing.minor_changes import substantive_changes
 from corrections.models import CorrectionNote
 
 pytestmark = pytest.mark.django_db

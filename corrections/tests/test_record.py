@@ -10,7 +10,7 @@ from django.conf import settings
 from jsonschema import Draft202012Validator
 
 from articles.services import text_fingerprint
-from corrections import fixes, services
+from corrections import services
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def valid(document: dict) -> dict:
 def notes(make_article, editor):
     """A fixed text with its note, an amended note and a withdrawn one."""
     article = make_article(title="Soldaten in Kursk", body="Es sind 8000 Soldaten.")
-    fixed = fixes.correction_apply(
+    fixed = services.correction_apply(
         content=article,
         editor=editor,
         changes={"body": "Es sind 10.000 Soldaten."},
@@ -45,11 +45,11 @@ def notes(make_article, editor):
     amended = services.correction_publish(
         content=other, editor=editor, kind="clarification", text="Erst so.", reports=[]
     )
-    amended = fixes.note_amend(note=amended, editor=editor, text="Dann so.")
+    amended = services.note_amend(note=amended, editor=editor, text="Dann so.")
     withdrawn = services.correction_publish(
         content=other, editor=editor, kind="update", text="Zu früh.", reports=[]
     )
-    withdrawn = fixes.note_withdraw(note=withdrawn, editor=editor, reason="Irrtum.")
+    withdrawn = services.note_withdraw(note=withdrawn, editor=editor, reason="Irrtum.")
     return fixed, amended, withdrawn
 
 

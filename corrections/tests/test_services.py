@@ -97,13 +97,13 @@ def test_the_same_report_sent_twice_is_stored_once(article):
 def test_a_report_sent_again_after_the_server_died_is_stored(article, monkeypatch):
     """The first request dies inside its transaction (nothing is committed); the
     reader's browser sends the form again and the report is stored once."""
-    from corrections import services
+    from corrections.intake import submit
 
     def die(*args, **kwargs):
         raise SystemExit("worker killed")
 
     with monkeypatch.context() as patched:
-        patched.setattr(services, "enqueue_on_commit", die)
+        patched.setattr(submit, "enqueue_on_commit", die)
         with pytest.raises(SystemExit):
             report_submit(content=article, description="Verloren?", client_hash="c1")
     assert not Report.objects.exists()

@@ -1,7 +1,7 @@
 import pytest
 
 from corrections import services
-from corrections.status import status_url
+from corrections.intake.status import status_url
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,9 @@ from contextlib import contextmanager
 
 import pytest
 
-from corrections import fixes, services, webhooks
+from corrections import services
 from corrections.models import PartnerEndpoint, WebhookDelivery
+from corrections.partners import webhooks
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -74,8 +75,8 @@ def test_a_partner_gets_signed_events_for_publish_amend_and_withdraw(article, ed
     with receiver() as (url, received):
         endpoint = PartnerEndpoint.objects.create(name="Agentur", url=url)
         note = publish(article, editor)
-        note = fixes.note_amend(note=note, editor=editor, text="Es waren 12.000.")
-        fixes.note_withdraw(note=note, editor=editor, reason="Doch 8000.")
+        note = services.note_amend(note=note, editor=editor, text="Es waren 12.000.")
+        services.note_withdraw(note=note, editor=editor, reason="Doch 8000.")
     assert [headers["Newsroom-Event"] for headers, _ in received] == [
         "correction.published",
         "correction.amended",

@@ -8,8 +8,8 @@ import time_machine
 from django.utils import timezone
 
 from corrections import services
-from corrections.metrics import round_axis, weekly_figures
 from corrections.models import Report
+from corrections.triage.metrics import round_axis, weekly_figures
 
 pytestmark = pytest.mark.django_db
 

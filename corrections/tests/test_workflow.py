@@ -3,8 +3,9 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
-from corrections import services, workflow
+from corrections import services
 from corrections.models import CorrectionNote, Decision, Report
+from corrections.triage import workflow
 
 pytestmark = pytest.mark.django_db
 S = Report.Status

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article
-from corrections import fixes, services
+from corrections import services
 from search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +88,7 @@ def test_a_published_note_is_found_and_links_to_itself(client, make_article, edi
     assert f'href="{article.get_absolute_url()}#korrektur-{note.pk}"' in html
     assert "Korrekturhinweis" in html
 
-    fixes.note_withdraw(note=note, editor=editor, reason="Doch 300.")
+    services.note_withdraw(note=note, editor=editor, reason="Doch 300.")
     assert found(client, "Weizen")[0] == []
 
 

@@ -33,7 +33,7 @@
   };
 
   // On a report's page: the navigation keys, and each decision's key as its
-  // button says (data-desk-shortcut, from corrections/decisions.py).
+  // button says (data-desk-shortcut, from corrections/triage/decisions.py).
   const reportKeys = {
     j: () => follow("next"),
     k: () => follow("previous"),

@@ -7,7 +7,7 @@ in test_editor.py.)
 import pytest
 
 from corrections import services
-from corrections.status import status_url
+from corrections.intake.status import status_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from articles.services import text_fingerprint
-from corrections import fixes
+from corrections import services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,7 +19,7 @@ def requests(page):
 
 
 def correct(article, editor):
-    return fixes.correction_apply(
+    return services.correction_apply(
         content=article,
         editor=editor,
         changes={"body": article.body + " Es waren 10.000."},

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 
 from articles.services import text_fingerprint
-from corrections import fixes, services
+from corrections import services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,7 +44,7 @@ def outcome_link(make_article, editor, live_server):
         consent=True,
     )
     mail.outbox.clear()
-    fixes.correction_apply(
+    services.correction_apply(
         content=article,
         editor=editor,
         changes={"body": BODY.replace("rund 8000", "etwa 10.000")},

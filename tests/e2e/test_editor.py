@@ -14,9 +14,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from corrections.intake.status import status_token
 from corrections.models import Report
 from corrections.services import report_submit
-from corrections.status import status_token
 
 from .conftest import DESK_PASSWORD
 

@@ -9,9 +9,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from corrections.mail import absolute, desk_address
 from corrections.models import OPEN_STATUSES, Report
 from corrections.registry import with_content
+from corrections.triage.mail import absolute, desk_address
 
 
 class Command(BaseCommand):

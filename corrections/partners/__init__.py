@@ -1,0 +1,3 @@
+"""What partners hear: signed webhooks for every published, amended and
+withdrawn note.
+"""

@@ -1,0 +1,23 @@
+"""Which public pages go stale when a note, the policy or noted content changes."""
+
+from articles import surrogate
+from corrections.registry import adapter_for
+
+
+def note_changed(sender, instance, **kwargs) -> None:
+    content = instance.content
+    if content is not None:
+        adapter_for(content).purge(content)
+    surrogate.purge(["corrections-log"])
+
+
+def policy_changed(sender, instance, **kwargs) -> None:
+    surrogate.purge(["policy"])
+
+
+def content_changed(sender, instance, **kwargs) -> None:
+    """Content with notes entering or leaving the public: the log changes."""
+    from corrections.models import CorrectionNote
+
+    if CorrectionNote.objects.about(instance).exists():
+        surrogate.purge(["corrections-log"])
