@@ -72,11 +72,19 @@ CSS_INPUTS := $(wildcard assets/scss/*.scss) assets/purgecss.config.cjs \
 
 # Our scripts, minified by Terser (npm) into static/build/js/: readers download
 # no comments (the article page's weight budget, tests/test_page_weight.py).
+# The corrections desk's scripts are built into its package (corrections/static/).
 JS := $(patsubst static/js/%.js,static/build/js/%.js,$(wildcard static/js/*.js))
+DESK_JS_DIR := corrections/static/corrections
+DESK_JS := $(patsubst $(DESK_JS_DIR)/js/%.js,$(DESK_JS_DIR)/build/%.js,\
+	$(wildcard $(DESK_JS_DIR)/js/*.js))
 
-css: $(CSS) $(JS)
+css: $(CSS) $(JS) $(DESK_JS)
 
 static/build/js/%.js: static/js/%.js node_modules/.installed
+	mkdir -p $(dir $@)
+	node_modules/.bin/terser $< --compress --mangle --comments false --output $@
+
+$(DESK_JS_DIR)/build/%.js: $(DESK_JS_DIR)/js/%.js node_modules/.installed
 	mkdir -p $(dir $@)
 	node_modules/.bin/terser $< --compress --mangle --comments false --output $@
 
@@ -121,4 +129,4 @@ lint:
 	$(PY) -m ruff format .
 
 clean:
-	rm -rf $(VENV) node_modules static/build staticfiles var db.sqlite3 db.sqlite3-wal db.sqlite3-shm
+	rm -rf $(VENV) node_modules static/build $(DESK_JS_DIR)/build staticfiles var db.sqlite3 db.sqlite3-wal db.sqlite3-shm

@@ -4,11 +4,13 @@
 module.exports = {
   content: [
     "templates/**/*.html",
+    "corrections/templates/**/*.html",
     "articles/**/*.py",
     "corrections/**/*.py",
     "newsroom/**/*.py",
     "search/**/*.py",
     "static/js/**/*.js",
+    "corrections/static/corrections/js/**/*.js",
     ".venv/lib/python*/site-packages/crispy_bootstrap5/templates/**/*.html",
     ".venv/lib/python*/site-packages/crispy_forms/templates/**/*.html",
   ],

@@ -165,7 +165,7 @@ class ReportAdmin(admin.ModelAdmin):
     change_list_template = "admin/corrections/report/change_list.html"
 
     class Media:
-        css = {"all": ["css/admin-corrections.css"]}
+        css = {"all": ["corrections/css/admin-corrections.css"]}
 
     change_form_template = "admin/corrections/report/change_form.html"
 

@@ -3,7 +3,7 @@
 A note's link is its anchor on the article (`#korrektur-7`) followed by a text
 fragment (`:~:text=…`, https://wicg.github.io/scroll-to-text-fragment/): browsers
 that know text fragments scroll to the corrected wording and mark it; the others
-ignore the directive, and the page's script (static/js/corrections.js) goes to
+ignore the directive, and the page's script (static/corrections/js/corrections.js) goes to
 the note's passage and marks it there.
 """
 

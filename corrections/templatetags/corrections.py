@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django import template
 from django.utils import timezone
@@ -73,6 +73,14 @@ def as_duration(value: timedelta | None) -> str:
         return ""
     now = timezone.now()
     return timesince(now - value, now)
+
+
+@register.filter
+def machine_time(value) -> str:
+    """A time as HTML's `datetime` attribute takes it: ISO 8601, whole seconds."""
+    if not isinstance(value, datetime):
+        return ""
+    return timezone.localtime(value).isoformat(timespec="seconds")
 
 
 @register.filter
