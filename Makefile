@@ -115,8 +115,16 @@ audit: setup translations css $(AUDIT_TOOLS)
 	$(PY) -m bench.audit $(AUDIT_ARGS)
 
 # Babel compiles the .po files, so no GNU gettext is needed to run or test the site.
+# The corrections desk has its own (corrections/locale), shipped in its package.
 translations: setup
 	$(VENV)/bin/pybabel compile --domain "django djangojs" --directory locale --statistics
+	$(VENV)/bin/pybabel compile --domain django --directory corrections/locale --statistics
+
+# After changing user-facing strings: the site's catalogue, then the desk's
+# (GNU gettext's xgettext, as Django's makemessages needs).
+messages: setup
+	$(PY) manage.py makemessages -l de --no-obsolete --ignore "corrections/*"
+	cd corrections && ../$(PY) ../manage.py makemessages -l de --no-obsolete
 
 migrate: setup
 	$(PY) manage.py migrate --noinput
