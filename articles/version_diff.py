@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 from rapidfuzz.distance import Indel
 
-from .diff import marked_words, runs
+from newsroom.diff import marked_words, runs
 
 LISTS = {"ul", "ol"}
 VOID = {"br", "hr", "img", "wbr"}

@@ -139,10 +139,10 @@ def matching_ab(old_html: str, new_html: str) -> dict:
 
 
 def diff_figures() -> dict:
-    from articles.diff import word_diff
     from articles.models import Article, Author, Section
     from articles.text import reader_text
     from articles.version_diff import compare_versions
+    from newsroom.diff import word_diff
 
     section = Section.objects.order_by("pk").first()
     author = Author.objects.order_by("pk").first()

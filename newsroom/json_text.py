@@ -1,23 +1,4 @@
-"""JSON the site sends: text stays text, wherever a consumer puts it.
+"""The site's json_text: the corrections desk's (corrections/support/json_text.py), one
+implementation for every app of the project."""
 
-Every string in our JSON is plain text. "<", ">" and "&" are written as \\u003C,
-\\u003E and \\u0026 (as Django's json_script does): a JSON parser reads the very
-same strings, but a document put into a page's <script>, or sniffed as HTML by
-a careless client, has no markup in it. The corrections record, the partners'
-webhooks, the privacy export and the pages' JSON-LD all use this encoder.
-"""
-
-import json
-
-from django.core.serializers.json import DjangoJSONEncoder
-
-ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-class TextEncoder(DjangoJSONEncoder):
-    def encode(self, o):
-        return super().encode(o).translate(ESCAPES)
-
-
-def dumps(data, **options) -> str:
-    return json.dumps(data, cls=TextEncoder, ensure_ascii=False, **options)
+from corrections.support.json_text import *  # noqa: F403

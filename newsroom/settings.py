@@ -414,7 +414,7 @@ NEWSROOM_WEBSUB_HUB = os.environ.get("NEWSROOM_WEBSUB_HUB", "")
 # reach although they are on loopback or a private network, e.g. a partner's
 # receiver inside the newsroom's own network. The caches and the hub above are
 # trusted as configured; editors' partner addresses must be public otherwise
-# (newsroom/outbound.py).
+# (corrections/support/outbound.py).
 NEWSROOM_TRUSTED_DESTINATIONS = env_list("NEWSROOM_TRUSTED_DESTINATIONS")
 # The longest address (path and query, in bytes) the site answers; longer ones
 # get our own 414 page. Below gunicorn's limit_request_line and nginx's header

@@ -1,8 +1,8 @@
 import pytest
 from django.utils import timezone
 
-from articles.diff import word_diff
 from articles.models import Article, ArticleVersion
+from newsroom.diff import word_diff
 
 pytestmark = pytest.mark.django_db
 

@@ -16,12 +16,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from articles.diff import word_diff
 from corrections.adapters import ConcurrentEdit
 from corrections.fixing.source import find_passage, replace_passage
 from corrections.models import CorrectionNote, Report
 from corrections.registry import adapter_for
 from corrections.services import correction_apply, with_duplicates
+from corrections.support.diff import word_diff
 from corrections.triage.forms import FixForm
 
 # Lazy: the label is the editor's language at the time of the request.

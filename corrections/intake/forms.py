@@ -10,7 +10,7 @@ from corrections import models
 from corrections.intake.cleaning import clean_text
 from corrections.intake.stamps import make_stamp, stamp_spam_reason
 from corrections.registry import adapter_for
-from newsroom.parsing import whole_number
+from corrections.support.parsing import whole_number
 
 
 class TextField(forms.CharField):

@@ -15,11 +15,11 @@ from corrections.models import (
     Report,
 )
 from corrections.registry import adapter_for
+from corrections.support.queue import enqueue_on_commit
 from corrections.triage.services import _due_after
 from corrections.triage.tasks import (
     notify_desk_of_report,
 )
-from newsroom.tasks import enqueue_on_commit
 
 
 def report_submit(

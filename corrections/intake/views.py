@@ -19,7 +19,7 @@ from corrections.registry import (
     model_of,
 )
 from corrections.services import report_submit
-from newsroom.parsing import whole_number
+from corrections.support.parsing import whole_number
 
 
 def post_only(view):

@@ -11,7 +11,7 @@ The signature is in the style of the big webhook senders: an HMAC-SHA256 with th
 endpoint's secret over "<timestamp>.<body>", in the header
 `Newsroom-Signature: t=<timestamp>,v1=<hex>`; the README shows how to check it.
 
-Events go through the site's one outbound client (newsroom/outbound.py): an
+Events go through the site's one outbound client (corrections/support/outbound.py): an
 endpoint must resolve to public addresses only, is connected to at the address
 that was checked, and a redirect is a failure, never followed (SSRF). In
 production it must be https.
@@ -29,9 +29,9 @@ from django.utils import timezone
 
 from corrections.models import PartnerEndpoint, WebhookDelivery
 from corrections.record import machine as record
+from corrections.support import json_text, outbound
+from corrections.support.queue import enqueue_on_commit
 from corrections.triage.mail import absolute
-from newsroom import json_text, outbound
-from newsroom.tasks import enqueue_on_commit
 
 logger = logging.getLogger(__name__)
 

@@ -3,14 +3,14 @@
 A note's link is its anchor on the article (`#korrektur-7`) followed by a text
 fragment (`:~:text=…`, https://wicg.github.io/scroll-to-text-fragment/): browsers
 that know text fragments scroll to the corrected wording and mark it; the others
-ignore the directive, and the page's script (static/corrections/js/corrections.js) goes to
-the note's passage and marks it there.
+ignore the directive, and the page's script (corrections/static/corrections/js/
+corrections.js) goes to the note's passage and marks it there.
 """
 
 import re
 from urllib.parse import quote
 
-from articles.diff import TOKENS, runs
+from corrections.support.diff import TOKENS, runs
 
 # More words than this are linked as the first and last few (textStart,textEnd).
 WHOLE_WORDS = 10

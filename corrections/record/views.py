@@ -15,7 +15,7 @@ from corrections.intake.views import public_content
 from corrections.models import CorrectionNote, PolicyPage
 from corrections.record import machine as record
 from corrections.registry import adapter_for, all_desks, with_content
-from newsroom import json_text
+from corrections.support import json_text
 
 
 class PolicyView(TemplateView):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from corrections.models import OPEN_STATUSES, Report, ReportMessage
 from corrections.registry import all_desks
-from newsroom.parsing import whole_number
+from corrections.support.parsing import whole_number
 
 OPEN = "open"
 ALL = "all"

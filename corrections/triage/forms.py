@@ -11,8 +11,8 @@ from corrections.models import (
     Report,
 )
 from corrections.registry import adapter_for, all_desks, content_key, model_of
+from corrections.support.parsing import WholeNumberField, whole_number
 from corrections.triage import decisions
-from newsroom.parsing import WholeNumberField, whole_number
 
 
 class ContentField(forms.Field):

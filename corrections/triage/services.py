@@ -18,13 +18,13 @@ from corrections.models import (
     ReportMessage,
 )
 from corrections.registry import adapter_for
+from corrections.support.queue import enqueue_on_commit
 from corrections.triage import workflow
 from corrections.triage.tasks import (
     notify_desk_of_answer,
     notify_reader_of_outcome,
     notify_reader_of_question,
 )
-from newsroom.tasks import enqueue_on_commit
 
 # A fix the reader would be told of, with nothing changed: never.
 NOTHING_CHANGED = _(

@@ -13,6 +13,8 @@ from django.views.generic import TemplateView
 from corrections import services
 from corrections.fixing.desk import next_report_redirect
 from corrections.models import OPEN_STATUSES, Report
+from corrections.support import json_text
+from corrections.support.parsing import whole_number
 from corrections.triage import decisions, metrics, privacy, workflow
 from corrections.triage.excerpt import excerpt_for, passages_overlap
 from corrections.triage.forms import (
@@ -22,8 +24,6 @@ from corrections.triage.forms import (
     PrivacyRequestForm,
     QuestionForm,
 )
-from newsroom import json_text
-from newsroom.parsing import whole_number
 
 POSSIBLE_DUPLICATES_SHOWN = 20
 
