@@ -44,6 +44,7 @@ def send_purge(url: str, keys: list[str]) -> int:
         url.rstrip("/") + "/",
         headers={"xkey-purge": " ".join(keys)},
         timeout=TIMEOUT_SECONDS,
+        configured=True,  # from NEWSROOM_VARNISH_URLS
     )
     if not 200 <= answer.status < 300:  # e.g. 403: not in its purgers list
         raise PurgeRefused(f"{url} answered {answer.status}")

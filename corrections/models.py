@@ -10,8 +10,8 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.markdown import render_markdown
 from corrections.record.deep_links import passage_path
+from corrections.support.markdown import render_markdown
 
 PASSAGE_MAX_LENGTH = 1000
 CONTEXT_MAX_LENGTH = 100

@@ -1,9 +1,9 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from articles.caching import NoParameters, public_page
 from corrections.intake import status_page
 from corrections.intake import views as intake
+from corrections.pages import NoParameters, public_page
 from corrections.record import feeds
 from corrections.record import views as record
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 
-from articles import surrogate
+from articles import caching, surrogate
 from articles.models import Article, ArticleVersion, Picture, Section
 from articles.services import (
     PICTURE_TEXT_FIELDS,
@@ -32,11 +32,20 @@ from corrections.adapters import (
     TextSource,
     Version,
 )
+from corrections.pages import Pages
 from corrections.public import changed_at, public_notes
 from corrections.record.views import corrections_record
 
 # A picture's texts, and what a reader selects them as.
 PICTURE_PARTS = {"caption": "caption", "credit": "credit", "alt_text": "alt_text"}
+
+
+class SitePages(Pages):
+    """The desk's public pages in the site's page cache and HTTP caches."""
+
+    tag = staticmethod(surrogate.tag)
+    purge = staticmethod(surrogate.purge)
+    public_page = staticmethod(caching.public_page)
 
 
 class ArticleAdapter(ContentAdapter):

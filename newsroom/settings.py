@@ -338,7 +338,8 @@ NEWSROOM_REPORTS_PER_DAY = int(os.environ.get("NEWSROOM_REPORTS_PER_DAY", 30))
 # Older forms count as replayed; long enough for a page left open over a weekend.
 NEWSROOM_REPORT_STAMP_MAX_AGE = 3 * 24 * 60 * 60
 # Our own reverse proxies and caches (addresses or networks): only their
-# X-Forwarded-For is believed (newsroom/clients.py). None: every peer is a client.
+# X-Forwarded-For is believed (corrections/support/clients.py). None: every
+# peer is a client.
 NEWSROOM_TRUSTED_PROXIES = [
     ipaddress.ip_network(item, strict=False)
     for item in env_list("NEWSROOM_TRUSTED_PROXIES")
@@ -441,3 +442,24 @@ AXES_RESET_ON_SUCCESS = True
 # would otherwise be stored too, with address and browser, for ever.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
+
+
+# The corrections desk (corrections/conf.py): the site's values, from the same
+# environment variables as before.
+CORRECTIONS_REPORTS_PER_CONTENT_PER_MINUTE = NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE
+CORRECTIONS_REPORTS_PER_DAY = NEWSROOM_REPORTS_PER_DAY
+CORRECTIONS_REPORT_STAMP_MAX_AGE = NEWSROOM_REPORT_STAMP_MAX_AGE
+CORRECTIONS_NOTES_NEED_APPROVAL = NEWSROOM_NOTES_NEED_APPROVAL
+CORRECTIONS_REPORTER_DATA_DAYS = NEWSROOM_REPORTER_DATA_DAYS
+CORRECTIONS_REPORT_DUE_HOURS = NEWSROOM_REPORT_DUE_HOURS
+CORRECTIONS_DESK_EMAIL = NEWSROOM_DESK_EMAIL
+CORRECTIONS_BASE_URL = NEWSROOM_BASE_URL
+CORRECTIONS_WEBSUB_HUB = NEWSROOM_WEBSUB_HUB
+# Reached as configured: those the operator names (HTTP caches are purged
+# through the same client, as configured: articles/http_caches.py).
+CORRECTIONS_TRUSTED_DESTINATIONS = NEWSROOM_TRUSTED_DESTINATIONS
+CORRECTIONS_REQUIRE_HTTPS = PRODUCTION
+CORRECTIONS_TRUSTED_PROXIES = NEWSROOM_TRUSTED_PROXIES
+# The ids feeds and the JSON record have carried since 2024.
+CORRECTIONS_TAG_AUTHORITY = "newsroom,2024"
+CORRECTIONS_PAGE_CACHE = "newsroom.desk.SitePages"

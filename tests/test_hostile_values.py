@@ -81,8 +81,8 @@ FORM_FIELDS = [
 
 @pytest.fixture
 def no_rate_limit(settings):
-    settings.NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE = 10_000
-    settings.NEWSROOM_REPORTS_PER_DAY = 10_000
+    settings.CORRECTIONS_REPORTS_PER_CONTENT_PER_MINUTE = 10_000
+    settings.CORRECTIONS_REPORTS_PER_DAY = 10_000
 
 
 @pytest.mark.usefixtures("no_rate_limit")

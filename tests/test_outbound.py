@@ -117,7 +117,7 @@ def test_a_partner_that_redirects_into_our_network_gets_no_second_request(
         loopback() as (inside, reached_inside),
         loopback(status=302, headers=[("Location", inside)]) as (partner, _),
     ):
-        settings.NEWSROOM_TRUSTED_DESTINATIONS = [partner]  # the partner only
+        settings.CORRECTIONS_TRUSTED_DESTINATIONS = [partner]  # the partner only
         PartnerEndpoint.objects.create(name="Agentur", url=partner)
         services.correction_publish(
             content=article, editor=editor, kind="correction", text="Es waren 10.000.",
@@ -169,7 +169,7 @@ def test_what_the_operator_configured_is_reached_as_configured(settings):
     with loopback() as (hub, received):
         with pytest.raises(outbound.Refused):
             outbound.send("POST", hub, body=b"x")
-        settings.NEWSROOM_WEBSUB_HUB = hub
+        settings.CORRECTIONS_WEBSUB_HUB = hub
         assert outbound.send("POST", hub, body=b"x").status == 204
     assert received == [b"x"]
 

@@ -232,7 +232,7 @@ def test_made_up_addresses_do_not_make_a_client_forget_its_rate_limit(
 ):
     from corrections.tests.helpers import report_post, report_url
 
-    settings.NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE = 2
+    settings.CORRECTIONS_REPORTS_PER_CONTENT_PER_MINUTE = 2
     for number in range(2):
         data = report_post(article, description=f"Meldung {number}")
         assert client.post(report_url(article), data).status_code == 302

@@ -4,7 +4,7 @@ address itself."""
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from newsroom.clients import client_network
+from corrections.support.clients import client_network
 
 
 def client_hash(request) -> str:

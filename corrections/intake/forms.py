@@ -1,12 +1,12 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Layout, Submit
 from django import forms
-from django.conf import settings
 from django.core.validators import URLValidator
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from corrections import models
+from corrections.conf import setting
 from corrections.intake.cleaning import clean_text
 from corrections.intake.stamps import make_stamp, stamp_spam_reason
 from corrections.registry import adapter_for
@@ -120,7 +120,7 @@ class ReportForm(forms.Form):
             "I agree that the newsroom keeps my e-mail address to tell me what became "
             "of my report. It is used for nothing else and erased after %(days)s days "
             "at the latest."
-        ) % {"days": settings.NEWSROOM_REPORTER_DATA_DAYS}
+        ) % {"days": setting("REPORTER_DATA_DAYS")}
         # The error summary names the field; the whole sentence is by the box.
         self.fields["consent"].summary_label = _("Consent")
         self.helper = self.build_helper()

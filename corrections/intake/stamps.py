@@ -14,9 +14,9 @@ bots simply skip). Floods are answered by the rate limits instead.
 
 import time
 
-from django.conf import settings
 from django.core import signing
 
+from corrections.conf import setting
 from corrections.models import Report
 from corrections.registry import content_key
 
@@ -42,6 +42,6 @@ def stamp_spam_reason(stamp: str, content) -> str:
             return Report.SpamReason.BAD_STAMP
     except (signing.BadSignature, KeyError, TypeError, ValueError, OverflowError):
         return Report.SpamReason.BAD_STAMP
-    if not -CLOCK_SKEW_SECONDS <= age <= settings.NEWSROOM_REPORT_STAMP_MAX_AGE:
+    if not -CLOCK_SKEW_SECONDS <= age <= setting("REPORT_STAMP_MAX_AGE"):
         return Report.SpamReason.BAD_STAMP
     return Report.SpamReason.NONE

@@ -2,12 +2,12 @@
 
 from functools import wraps
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 
+from corrections.conf import setting
 from corrections.intake.clients import client_hash
 from corrections.intake.forms import ReportForm
 from corrections.intake.origin import same_origin_required
@@ -80,10 +80,10 @@ def report_limits(content) -> list[Limit]:
     return [
         Limit(
             f"content-{content_key(content)}",
-            settings.NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE,
+            setting("REPORTS_PER_CONTENT_PER_MINUTE"),
             60,
         ),
-        Limit("day", settings.NEWSROOM_REPORTS_PER_DAY, 24 * 60 * 60),
+        Limit("day", setting("REPORTS_PER_DAY"), 24 * 60 * 60),
     ]
 
 

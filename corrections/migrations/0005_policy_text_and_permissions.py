@@ -1,7 +1,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from articles.markdown import render_markdown
+from corrections.support.markdown import render_markdown
 
 POLICY = {
     "de": (

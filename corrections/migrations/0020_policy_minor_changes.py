@@ -6,7 +6,7 @@ a section of its own; a policy the editors rewrote is left as they wrote it.
 
 from django.db import migrations
 
-from articles.markdown import render_markdown
+from corrections.support.markdown import render_markdown
 
 SECTIONS = {
     "de": (

@@ -6,10 +6,10 @@ from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from articles import websub
-from articles.feeds import FEED_LENGTH, tag_uri
+from corrections.conf import setting, tag_uri
 from corrections.models import CorrectionNote
 from corrections.registry import with_content
+from corrections.support import websub
 
 
 class CorrectionFeed(Feed):
@@ -31,7 +31,7 @@ class CorrectionFeed(Feed):
             CorrectionNote.objects.published()
             .on_public_content()
             .filter(language=get_language())
-            .order_by("-published_at", "-pk")[:FEED_LENGTH]
+            .order_by("-published_at", "-pk")[: setting("FEED_LENGTH")]
         )
         return with_content(notes, desk_names=True)
 

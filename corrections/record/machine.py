@@ -9,7 +9,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils import translation
 
-from articles.feeds import tag_uri
+from corrections.conf import tag_uri
 from corrections.registry import adapter_for
 
 SCHEMA_PATH = "schema/corrections-record.schema.json"

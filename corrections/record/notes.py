@@ -4,12 +4,12 @@ amended or withdrawn, each step on record."""
 from collections.abc import Iterable
 from copy import copy
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from corrections.conf import setting
 from corrections.intake.cleaning import clean_text
 from corrections.models import (
     OPEN_STATUSES,
@@ -46,7 +46,7 @@ def correction_publish(
     note = CorrectionNote(content=content)
     if any(not same_content(report, note) for report in reports):
         raise ValidationError(_("All reports must be about this article."))
-    waits = settings.NEWSROOM_NOTES_NEED_APPROVAL
+    waits = setting("NOTES_NEED_APPROVAL")
     with transaction.atomic():
         note = CorrectionNote(
             content=content,
@@ -153,7 +153,7 @@ def _changed_from(content, note: CorrectionNote) -> int | None:
 
 def _needs_second_editor(note: CorrectionNote) -> bool:
     """Under the four-eyes rule every change to what readers see waits."""
-    return bool(settings.NEWSROOM_NOTES_NEED_APPROVAL and note.published_at)
+    return bool(setting("NOTES_NEED_APPROVAL") and note.published_at)
 
 
 def _locked(note: CorrectionNote) -> CorrectionNote:

@@ -1,6 +1,6 @@
 """Which public pages go stale when a note, the policy or noted content changes."""
 
-from articles import surrogate
+from corrections import pages as page_cache
 from corrections.registry import adapter_for
 
 
@@ -8,11 +8,11 @@ def note_changed(sender, instance, **kwargs) -> None:
     content = instance.content
     if content is not None:
         adapter_for(content).purge(content)
-    surrogate.purge(["corrections-log"])
+    page_cache.purge(["corrections-log"])
 
 
 def policy_changed(sender, instance, **kwargs) -> None:
-    surrogate.purge(["policy"])
+    page_cache.purge(["policy"])
 
 
 def content_changed(sender, instance, **kwargs) -> None:
@@ -20,4 +20,4 @@ def content_changed(sender, instance, **kwargs) -> None:
     from corrections.models import CorrectionNote
 
     if CorrectionNote.objects.about(instance).exists():
-        surrogate.purge(["corrections-log"])
+        page_cache.purge(["corrections-log"])

@@ -8,14 +8,15 @@ from django.http import Http404, JsonResponse
 from django.utils.translation import get_language
 from django.views.generic import ListView, TemplateView
 
-from articles import surrogate
-from articles.caching import ListParameters
-from articles.structured_data import json_ld_script
+from corrections import pages as page_cache
+from corrections.conf import setting
 from corrections.intake.views import public_content
 from corrections.models import CorrectionNote, PolicyPage
+from corrections.pages import ListParameters
 from corrections.record import machine as record
 from corrections.registry import adapter_for, all_desks, with_content
 from corrections.support import json_text
+from corrections.support.json_text import json_ld_script
 
 
 class PolicyView(TemplateView):
@@ -26,13 +27,13 @@ class PolicyView(TemplateView):
         page = pages.get(get_language()) or pages.get(settings.LANGUAGE_CODE)
         if page is None:
             raise Http404
-        surrogate.tag(self.request, "policy")
+        page_cache.tag(self.request, "policy")
         return super().get_context_data(page=page, **kwargs)
 
 
 class PrivacyView(TemplateView):
     template_name = "corrections/privacy.html"
-    extra_context = {"reporter_data_days": settings.NEWSROOM_REPORTER_DATA_DAYS}
+    extra_context = {"reporter_data_days": setting("REPORTER_DATA_DAYS")}
 
 
 class LogParameters(ListParameters):
@@ -70,7 +71,7 @@ class CorrectionLogView(ListView):
         context = super().get_context_data(**kwargs)
         notes = with_content(context["notes"], desk_names=True)
         context["notes"] = context["page_obj"].object_list = notes
-        surrogate.tag(
+        page_cache.tag(
             self.request,
             "corrections-log",
             *{
@@ -142,7 +143,7 @@ def content_corrections_record(request, model, pk):
 def corrections_record(request, content):
     """The JSON record of one piece of content's published notes."""
     adapter = adapter_for(content)
-    surrogate.tag(request, *adapter.surrogate_keys(content))
+    page_cache.tag(request, *adapter.surrogate_keys(content))
     notes = list(
         CorrectionNote.objects.about(content).published().order_by("published_at", "pk")
     )

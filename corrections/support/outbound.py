@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import urllib3
-from django.conf import settings
 from django.utils.translation import gettext as _
+
+from corrections.conf import require_https, setting
 
 # RFC 6052's well-known NAT64 prefix and the deprecated IPv4-compatible range:
 # both carry an IPv4 address in their last 32 bits.
@@ -94,9 +95,8 @@ def _origin(url: str) -> tuple[str, str, int] | None:
 def configured_destinations() -> list[str]:
     """What the operator's settings name: caches, the hub, and any others."""
     return [
-        *settings.NEWSROOM_TRUSTED_DESTINATIONS,
-        *settings.NEWSROOM_VARNISH_URLS,
-        *([settings.NEWSROOM_WEBSUB_HUB] if settings.NEWSROOM_WEBSUB_HUB else []),
+        *setting("TRUSTED_DESTINATIONS"),
+        *([setting("WEBSUB_HUB")] if setting("WEBSUB_HUB") else []),
     ]
 
 
@@ -131,7 +131,7 @@ def check_destination(url: str) -> str | None:
     scheme, _host, _port = _parts(url)
     if is_trusted(url):
         return None
-    if scheme != "https" and settings.PRODUCTION:
+    if scheme != "https" and require_https():
         raise Refused(_("In production, a partner's address must begin with https://."))
     return resolve_checked(url)
 
@@ -143,18 +143,20 @@ def send(
     body: bytes | None = None,
     headers: dict[str, str] | None = None,
     timeout: float = 5,
+    configured: bool = False,
 ) -> Answer:
     """Send one request and return the answer, whatever its status.
 
     Raise Refused for a destination that may not be reached, Unreachable for
-    one that does not answer in time.
+    one that does not answer in time. `configured`: the caller read `url`
+    from the operator's settings (a cache to purge), reached as it is.
     """
     headers = dict(headers or {})
     scheme, host, port = _parts(url)
     parts = urlsplit(url)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     timeouts = urllib3.Timeout(connect=timeout, read=timeout)
-    address = check_destination(url)
+    address = None if configured else check_destination(url)
     if address is None:
         pool = urllib3.connection_from_url(url, timeout=timeouts, retries=False)
     else:

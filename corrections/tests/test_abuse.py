@@ -64,7 +64,7 @@ def test_forged_stamp_is_spam(client, article, stamp):
 
 
 def test_expired_stamp_is_spam(client, article, settings):
-    settings.NEWSROOM_REPORT_STAMP_MAX_AGE = 60
+    settings.CORRECTIONS_REPORT_STAMP_MAX_AGE = 60
     post_and_follow(client, article, report_post(article, seconds_ago=120))
     assert Report.objects.get().spam_reason == "bad_stamp"
 
@@ -113,7 +113,7 @@ def test_reports_from_our_own_pages_are_accepted(client, article, headers):
 def test_rate_limit_per_article_answers_429_and_keeps_the_text(
     client, article, settings
 ):
-    settings.NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE = 2
+    settings.CORRECTIONS_REPORTS_PER_CONTENT_PER_MINUTE = 2
     for number in range(2):
         data = report_post(article, description=f"Meldung {number}")
         assert client.post(report_url(article), data).status_code == 302
@@ -129,7 +129,7 @@ def test_rate_limit_per_article_answers_429_and_keeps_the_text(
 
 @pytest.mark.usefixtures("mid_minute")
 def test_daily_limit_counts_across_articles(client, make_article, settings):
-    settings.NEWSROOM_REPORTS_PER_DAY = 3
+    settings.CORRECTIONS_REPORTS_PER_DAY = 3
     articles = make_article.create_batch(4)
     codes = [
         client.post(report_url(a), report_post(a, description=a.title)).status_code
@@ -140,7 +140,7 @@ def test_daily_limit_counts_across_articles(client, make_article, settings):
 
 @pytest.mark.usefixtures("mid_minute")
 def test_rate_limit_is_per_reader(client, article, settings):
-    settings.NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE = 1
+    settings.CORRECTIONS_REPORTS_PER_CONTENT_PER_MINUTE = 1
     first = client.post(
         report_url(article), report_post(article), REMOTE_ADDR="10.0.0.1"
     )

@@ -35,14 +35,14 @@ def test_one_ipv6_host_is_one_client_whatever_address_it_picks():
 def behind_proxies(settings):
     import ipaddress
 
-    settings.NEWSROOM_TRUSTED_PROXIES = [
+    settings.CORRECTIONS_TRUSTED_PROXIES = [
         ipaddress.ip_network("10.0.0.10/32"),
         ipaddress.ip_network("127.0.0.0/8"),
     ]
 
 
 def test_forwarded_header_is_ignored_without_trusted_proxies(settings):
-    settings.NEWSROOM_TRUSTED_PROXIES = []
+    settings.CORRECTIONS_TRUSTED_PROXIES = []
     request = request_from("10.0.0.10", forwarded="198.51.100.9")
     assert client_ip(request) == "10.0.0.10"
 

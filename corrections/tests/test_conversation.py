@@ -27,7 +27,7 @@ def reported(make_report):
 def test_a_question_reaches_the_reader_and_the_answer_reaches_the_desk(
     desk, reported, settings, sending
 ):
-    settings.NEWSROOM_DESK_EMAIL = "desk@example.org"
+    settings.CORRECTIONS_DESK_EMAIL = "desk@example.org"
     mail.outbox.clear()
     # The link is signed with the second it was made: one clock for mail and test.
     with time_machine.travel(timezone.now(), tick=False):

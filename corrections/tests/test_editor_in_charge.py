@@ -46,7 +46,7 @@ def test_make_run_prints_both_accounts_and_the_chief_reaches_every_desk_page(
     for page in CHIEF_PAGES:
         assert client.get(page).status_code == 403, page
 
-    settings.NEWSROOM_NOTES_NEED_APPROVAL = True
+    settings.CORRECTIONS_NOTES_NEED_APPROVAL = True
     users = get_user_model().objects
     report = Report.objects.filter(status="new").first()
     note = correction_publish(

@@ -19,7 +19,7 @@ def test_new_report_is_mailed_to_the_section_desk(sending, make_report, article)
 
 
 def test_desk_address_falls_back_to_the_setting(sending, make_report, settings):
-    settings.NEWSROOM_DESK_EMAIL = "desk@example.org"
+    settings.CORRECTIONS_DESK_EMAIL = "desk@example.org"
     sending(make_report)
     assert mail.outbox[0].to == ["desk@example.org"]
 
@@ -78,7 +78,7 @@ def test_no_outcome_mail_without_an_address(sending, make_report, editor):
 
 
 def test_daily_digest_lists_open_and_overdue_reports(make_report, settings):
-    settings.NEWSROOM_DESK_EMAIL = "desk@example.org"
+    settings.CORRECTIONS_DESK_EMAIL = "desk@example.org"
     overdue = make_report(description="Längst fällig")
     overdue.due_at = overdue.created_at.replace(year=2020)
     overdue.save()

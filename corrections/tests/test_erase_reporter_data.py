@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_reporter_data_is_erased_after_the_promised_days(article, settings):
-    settings.NEWSROOM_REPORTER_DATA_DAYS = 90
+    settings.CORRECTIONS_REPORTER_DATA_DAYS = 90
     old, recent = (
         report_submit(
             content=article,

@@ -15,7 +15,7 @@ NOTES = "/admin/corrections/correctionnote/"
 
 @pytest.fixture
 def four_eyes(settings):
-    settings.NEWSROOM_NOTES_NEED_APPROVAL = True
+    settings.CORRECTIONS_NOTES_NEED_APPROVAL = True
 
 
 def test_without_the_rule_a_note_is_public_at_once(make_report, editor, article):

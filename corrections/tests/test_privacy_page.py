@@ -10,7 +10,9 @@ def test_the_privacy_text_says_what_the_browser_remembers(client, settings):
     assert page.status_code == 200
     assert "kein Cookie" in page.text
     assert "lokalen Speicher" in page.text and "Gelesenes vergessen" in page.text
-    assert f"spätestens nach {settings.NEWSROOM_REPORTER_DATA_DAYS} Tagen" in page.text
+    assert (
+        f"spätestens nach {settings.CORRECTIONS_REPORTER_DATA_DAYS} Tagen" in page.text
+    )
     assert "public" in page["Cache-Control"]
 
 

@@ -118,7 +118,7 @@ def test_a_correction_needs_its_note_and_is_published_with_it(desk, hall):
 
 
 def test_under_the_four_eyes_rule_the_note_waits_for_approval(desk, hall, settings):
-    settings.NEWSROOM_NOTES_NEED_APPROVAL = True
+    settings.CORRECTIONS_NOTES_NEED_APPROVAL = True
     response = edit(
         desk, hall, body=BODY.replace("180.000", "181.000"), change_kind="update",
         change_note="Die Kosten sind gestiegen.",

@@ -56,7 +56,7 @@ def receiver(status=204, delay=0.0, trusted=True, headers=()):
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_port}/hook"
-    trust = override_settings(NEWSROOM_TRUSTED_DESTINATIONS=[url] if trusted else [])
+    trust = override_settings(CORRECTIONS_TRUSTED_DESTINATIONS=[url] if trusted else [])
     try:
         with trust:
             yield url, received
@@ -181,7 +181,7 @@ def test_a_partner_that_is_down_costs_the_correction_nothing(article, editor):
     ],
 )
 def test_in_production_only_public_https_addresses_are_taken(settings, url, problem):
-    settings.PRODUCTION = True
+    settings.CORRECTIONS_REQUIRE_HTTPS = True
     assert problem in webhooks.address_problem(url)
     endpoint = PartnerEndpoint(name="Intern", url=url)
     with pytest.raises(Exception, match="url"):
@@ -191,7 +191,7 @@ def test_in_production_only_public_https_addresses_are_taken(settings, url, prob
 def test_in_production_a_delivery_never_goes_to_our_own_network(
     settings, article, editor
 ):
-    settings.PRODUCTION = True
+    settings.CORRECTIONS_REQUIRE_HTTPS = True
     with receiver() as (url, received):
         PartnerEndpoint.objects.bulk_create(  # as if stored before the rule
             [PartnerEndpoint(name="Alt", url=url.replace("http:", "https:"))]

@@ -87,8 +87,8 @@ def test_assignment_and_classification_are_recorded(make_report, editor, other_e
 
 
 def test_due_time_defaults_by_kind(make_report, editor, settings):
-    settings.NEWSROOM_REPORT_DUE_HOURS = {
-        **settings.NEWSROOM_REPORT_DUE_HOURS,
+    settings.CORRECTIONS_REPORT_DUE_HOURS = {
+        **settings.CORRECTIONS_REPORT_DUE_HOURS,
         "typo": 72,
     }
     report = services.report_classify(

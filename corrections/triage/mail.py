@@ -7,16 +7,17 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from corrections.conf import setting
 from corrections.intake.status import status_url
 from corrections.models import Report, ReportMessage
 
 
 def absolute(path: str) -> str:
-    return settings.NEWSROOM_BASE_URL.rstrip("/") + path
+    return setting("BASE_URL").rstrip("/") + path
 
 
 def desk_address(report: Report) -> str:
-    return report.adapter.desk_email(report.desk) or settings.NEWSROOM_DESK_EMAIL
+    return report.adapter.desk_email(report.desk) or setting("DESK_EMAIL")
 
 
 def send_desk_alert(report_id: int) -> None:

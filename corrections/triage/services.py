@@ -2,12 +2,12 @@
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from corrections.conf import setting
 from corrections.intake.cleaning import clean_text
 from corrections.models import (
     OPEN_STATUSES,
@@ -39,7 +39,7 @@ class TransitionError(ValidationError):
 
 
 def _due_after(kind: str) -> timedelta:
-    hours = settings.NEWSROOM_REPORT_DUE_HOURS
+    hours = setting("REPORT_DUE_HOURS")
     return timedelta(hours=hours.get(kind or "unclassified", hours["unclassified"]))
 
 

@@ -33,7 +33,7 @@ def log_in(page, username, next_url):
 def waiting_note(settings, make_desk_editor, make_article):
     """Under the four-eyes rule: a note by "autorin", not yet approved, and
     "kollege", who may approve it."""
-    settings.NEWSROOM_NOTES_NEED_APPROVAL = True
+    settings.CORRECTIONS_NOTES_NEED_APPROVAL = True
     author, second = make_desk_editor("autorin"), make_desk_editor("kollege")
     article = make_article(title="Haushalt beschlossen")
     note = services.correction_publish(

@@ -1,10 +1,10 @@
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext_lazy, ngettext
 
+from corrections.conf import setting
 from corrections.services import reports_erase_reporter_data
 
 
@@ -15,7 +15,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        cutoff = timezone.now() - timedelta(days=settings.NEWSROOM_REPORTER_DATA_DAYS)
+        cutoff = timezone.now() - timedelta(days=setting("REPORTER_DATA_DAYS"))
         count = reports_erase_reporter_data(received_before=cutoff)
         self.stdout.write(
             ngettext(
