@@ -492,6 +492,17 @@ class Report(OnContent, models.Model):
         related_name="reports",
     )
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    # Open (new or in review), kept by the database itself: the queue reads
+    # its open reports in order through an index on it, whatever the
+    # database knows of how many reports have which status.
+    queued = models.GeneratedField(
+        expression=models.Case(
+            models.When(status__in=["new", "in_review"], then=models.Value(True)),
+            default=models.Value(False),
+        ),
+        output_field=models.BooleanField(),
+        db_persist=True,
+    )
 
     objects = ReportQuerySet.as_manager()
 
@@ -513,6 +524,14 @@ class Report(OnContent, models.Model):
             # The queue, oldest first: read in this order, it stops after a page
             # instead of sorting every open report (bench/RESULTS.md, section 8).
             models.Index(fields=["created_at", "id"], name="report_created_idx"),
+            # The queue's open reports, oldest first, and the groups among them
+            # (corrections/triage/filters.py; bench/RESULTS.md, section 8).
+            models.Index(
+                fields=["queued", "created_at", "id"], name="report_queue_idx"
+            ),
+            models.Index(
+                fields=["queued", "similar_to"], name="report_queue_group_idx"
+            ),
             # Every new report looks up the newest open reports of its content,
             # grouped or not (corrections.intake.grouping): only those, newest first.
             models.Index(

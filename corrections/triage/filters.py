@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -39,8 +39,9 @@ class StatusFilter(admin.SimpleListFilter):
             return queryset.filter(status__in=OPEN_STATUSES)  # the group, opened
         if self.value() == OPEN:
             # A group of reports about the same thing is one row: its first.
-            return queryset.filter(status__in=OPEN_STATUSES).exclude(
-                similar_to__status__in=OPEN_STATUSES
+            open_leader = Report.objects.filter(pk=OuterRef("similar_to"), queued=True)
+            return queryset.filter(queued=True).filter(
+                Q(similar_to__isnull=True) | ~Exists(open_leader)
             )
         if self.value() == ALL:
             return queryset
