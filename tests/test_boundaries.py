@@ -1,0 +1,52 @@
+"""The corrections desk is an app of its own: its code reaches nothing in this
+repository outside its package, and our articles reach it only through the
+project's wiring (newsroom/desk.py)."""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module)
+    return found
+
+
+def test_the_desk_imports_nothing_of_this_repository_outside_its_package():
+    outside = {"articles", "newsroom", "search", "bench", "tests"}
+    offenders = [
+        f"{path.relative_to(ROOT)}: {module}"
+        for path in (ROOT / "corrections").rglob("*.py")
+        if "tests" not in path.parts and "migrations" not in path.parts
+        for module in imported_modules(path)
+        if module.split(".")[0] in outside
+    ]
+    assert offenders == []
+
+
+def test_articles_code_imports_nothing_of_the_desk():
+    offenders = [
+        f"{path.relative_to(ROOT)}: {module}"
+        for path in (ROOT / "articles").rglob("*.py")
+        if "tests" not in path.parts and "migrations" not in path.parts
+        for module in imported_modules(path)
+        if module.split(".")[0] == "corrections"
+    ]
+    assert offenders == []
+
+
+def test_articles_models_name_no_model_of_the_desk():
+    from django.apps import apps
+
+    for model in apps.get_app_config("articles").get_models():
+        for field in model._meta.get_fields():
+            related = getattr(field, "related_model", None)
+            if related is not None and field.concrete:
+                assert related._meta.app_label != "corrections", (model, field)
