@@ -50,3 +50,16 @@ def test_articles_models_name_no_model_of_the_desk():
             related = getattr(field, "related_model", None)
             if related is not None and field.concrete:
                 assert related._meta.app_label != "corrections", (model, field)
+
+
+def test_articles_history_depends_on_no_migration_of_the_desk():
+    from django.db.migrations.loader import MigrationLoader
+
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    for (app, name), migration in loader.disk_migrations.items():
+        if app != "articles":
+            continue
+        for dependency in migration.dependencies:
+            assert dependency[0] != "corrections", (name, dependency)
+        text = (ROOT / "articles" / "migrations" / f"{name}.py").read_text()
+        assert "corrections." not in text.lower(), name

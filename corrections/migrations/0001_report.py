@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("articles", "0002_article_revision"),
+        ("articles", "0001_initial"),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0003_section_desk_email"),
+        ("articles", "0001_initial"),
         ("corrections", "0001_report"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0004_article_versions"),
+        ("articles", "0001_initial"),
         ("corrections", "0012_notes_need_approval"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

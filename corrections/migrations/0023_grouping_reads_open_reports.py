@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0010_author_bio_per_language"),
+        ("articles", "0001_initial"),
         ("corrections", "0022_message_sender_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -33,7 +33,7 @@ def to_content(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("articles", "0010_author_bio_per_language"),
+        ("articles", "0001_initial"),
         ("corrections", "0023_grouping_reads_open_reports"),
     ]
 

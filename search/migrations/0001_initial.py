@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("articles", "0005_author_slug"),
+        ("articles", "0001_initial"),
         ("corrections", "0017_partner_webhooks"),
     ]
 
