@@ -409,7 +409,7 @@ NEWSROOM_PAGE_CACHE_SECONDS = 60 * 60
 # e.g. "http://127.0.0.1:6081"; several are separated by commas.
 NEWSROOM_VARNISH_URLS = env_list("NEWSROOM_VARNISH_URLS")
 # A WebSub hub (e.g. https://pubsubhubbub.appspot.com/) the feeds name and a new
-# article or correction pings (articles/websub.py); empty: no hub.
+# article or correction pings (corrections/support/websub.py); empty: no hub.
 NEWSROOM_WEBSUB_HUB = os.environ.get("NEWSROOM_WEBSUB_HUB", "")
 # Destinations the operator vouches for (scheme://host:port), which the site may
 # reach although they are on loopback or a private network, e.g. a partner's
