@@ -100,7 +100,7 @@ def desk_context(report: Report, form: FixForm | None = None) -> dict:
         "desk_form": form,
         "desk_can_fix": adapter.apply_fix is not None,
         "desk_edit_url": adapter.edit_url(article),
-        "desk_field_label": FIELD_LABELS.get(field, field),
+        "desk_field_label": field_label(adapter, field),
         "desk_marked": marked,
         "desk_found": found,
         "desk_has_passage": bool(report.passage.strip()),
@@ -115,6 +115,14 @@ def desk_context(report: Report, form: FixForm | None = None) -> dict:
             for shown in (adapter.holder_shown_in(picture) if picture else [])
         ],
     }
+
+
+def field_label(adapter, field: str) -> str:
+    """What editors call the field: ours by name, another host's by its part."""
+    if field in FIELD_LABELS:
+        return FIELD_LABELS[field]
+    part = next((p for p, name in adapter.text_fields.items() if name == field), "")
+    return adapter.parts.get(part, field)
 
 
 def draft_note(report: Report, passage: str) -> str:
