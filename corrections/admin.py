@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from corrections import services
+from corrections.content_admin import ListsContent
 from corrections.fixing import desk as fix_desk
 from corrections.models import (
     OPEN_STATUSES,
@@ -27,7 +28,7 @@ from corrections.models import (
 )
 from corrections.partners import admin as partners_admin  # noqa: F401 (registers)
 from corrections.record import admin as notes_admin  # noqa: F401 (registers)
-from corrections.registry import adapters, with_content
+from corrections.registry import with_content
 from corrections.triage import decisions
 from corrections.triage import views as admin_views
 from corrections.triage.ages import received_ago
@@ -63,8 +64,6 @@ CONVERSATION = {
     ReportMessage.Sender.READER: ("answered", _("answer received")),
 }
 ANSWERS_SHOWN = 10
-# How many pieces of content an editor's search term reaches, per model.
-SEARCH_CONTENT = 200
 ANSWERS_READ = 200  # the newest answers, of which the editor's open ones are shown
 
 
@@ -137,7 +136,8 @@ class DecisionInline(admin.TabularInline):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(ListsContent, admin.ModelAdmin):
+    list_desk_names = True
     list_display = [
         "age",
         "content_and_desk",
@@ -261,25 +261,6 @@ class ReportAdmin(admin.ModelAdmin):
                 last_sender=last_message_sender(),
             )
         )
-
-    def get_changelist_instance(self, request):
-        changelist = super().get_changelist_instance(request)
-        # The page's reports' content, a query per kind of content, not a join:
-        # the desk reaches content only through its adapter.
-        changelist.result_list = with_content(changelist.result_list, desk_names=True)
-        return changelist
-
-    def get_search_results(self, request, queryset, search_term):
-        queryset, duplicates = super().get_search_results(
-            request, queryset, search_term
-        )
-        if search_term:
-            queryset |= self.model.objects.about_any(
-                content
-                for adapter in adapters()
-                for content in adapter.matching(search_term)[:SEARCH_CONTENT]
-            )
-        return queryset, duplicates
 
     def changelist_view(self, request, extra_context=None):
         counts = dict(

@@ -14,8 +14,9 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from corrections.content_admin import ListsContent
 from corrections.models import CorrectionNote, CorrectionNoteChange, PendingNoteChange
-from corrections.registry import adapters, content_key, with_content
+from corrections.registry import content_key
 from corrections.services import (
     correction_publish,
     note_amend,
@@ -25,9 +26,6 @@ from corrections.services import (
     note_withdraw,
 )
 from corrections.triage.forms import ContentField
-
-# How many pieces of content an editor's search term reaches, per model.
-SEARCH_CONTENT = 200
 
 WAITS_MESSAGE = gettext_lazy(
     "The change waits for a second editor's approval; until then readers see "
@@ -122,7 +120,7 @@ class AwaitingApprovalFilter(admin.SimpleListFilter):
 
 
 @admin.register(CorrectionNote)
-class CorrectionNoteAdmin(admin.ModelAdmin):
+class CorrectionNoteAdmin(ListsContent, admin.ModelAdmin):
     list_display = ["content_title", "kind", "published_at", "state", "created_by"]
     list_filter = [
         AwaitingApprovalFilter,
@@ -164,23 +162,6 @@ class CorrectionNoteAdmin(admin.ModelAdmin):
         if note.versions_url:
             links.append((note.versions_url, _("the change (diff)")))
         return format_html_join(" · ", '<a href="{}">{}</a>', links)
-
-    def get_changelist_instance(self, request):
-        changelist = super().get_changelist_instance(request)
-        changelist.result_list = with_content(changelist.result_list)
-        return changelist
-
-    def get_search_results(self, request, queryset, search_term):
-        queryset, duplicates = super().get_search_results(
-            request, queryset, search_term
-        )
-        if search_term:
-            queryset |= self.model.objects.about_any(
-                content
-                for adapter in adapters()
-                for content in adapter.matching(search_term)[:SEARCH_CONTENT]
-            )
-        return queryset, duplicates
 
     @admin.display(description=gettext_lazy("reports it answers"))
     def reports_links(self, note):

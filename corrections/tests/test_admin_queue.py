@@ -248,3 +248,15 @@ def test_metrics_page_shows_the_desk_figures(desk, make_report, editor):
     assert sum(bar["count"] for bar in response.context["per_day"]) == 2
     assert "<svg" in response.text and "<rect" in response.text
     assert "Median bis zur Erledigung" in response.text
+
+
+def test_searching_by_the_articles_headline_keeps_the_queues_filter(
+    desk, make_article, make_report, editor
+):
+    article = make_article(title="Haushaltsstreit im Landtag")
+    waiting = make_report(content=article, description="Noch offen.")
+    done = make_report(content=article, description="Schon abgelehnt.")
+    services.report_reject(report=done, editor=editor, reason="Stimmt so.")
+    page = desk.get(QUEUE, {"q": "Haushaltsstreit"}).text
+    assert f"/admin/corrections/report/{waiting.pk}/change/" in page
+    assert f"/admin/corrections/report/{done.pk}/change/" not in page
