@@ -67,14 +67,14 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 CSS := static/build/newsroom.css
 CSS_UNTRIMMED := node_modules/.cache/newsroom-untrimmed.css
 CSS_INPUTS := $(wildcard assets/scss/*.scss) assets/purgecss.config.cjs \
-	$(shell find templates static/js articles corrections newsroom \
+	$(shell find templates static/js articles correction_desk newsroom \
 		-name '*.html' -o -name '*.js' -o -name '*.py')
 
 # Our scripts, minified by Terser (npm) into static/build/js/: readers download
 # no comments (the article page's weight budget, tests/test_page_weight.py).
-# The corrections desk's scripts are built into its package (corrections/static/).
+# The corrections desk's scripts are built into its package (correction_desk/static/).
 JS := $(patsubst static/js/%.js,static/build/js/%.js,$(wildcard static/js/*.js))
-DESK_JS_DIR := corrections/static/corrections
+DESK_JS_DIR := correction_desk/static/correction_desk
 DESK_JS := $(patsubst $(DESK_JS_DIR)/js/%.js,$(DESK_JS_DIR)/build/%.js,\
 	$(wildcard $(DESK_JS_DIR)/js/*.js))
 
@@ -115,16 +115,16 @@ audit: setup translations css $(AUDIT_TOOLS)
 	$(PY) -m bench.audit $(AUDIT_ARGS)
 
 # Babel compiles the .po files, so no GNU gettext is needed to run or test the site.
-# The corrections desk has its own (corrections/locale), shipped in its package.
+# The corrections desk has its own (correction_desk/locale), shipped in its package.
 translations: setup
 	$(VENV)/bin/pybabel compile --domain "django djangojs" --directory locale --statistics
-	$(VENV)/bin/pybabel compile --domain django --directory corrections/locale --statistics
+	$(VENV)/bin/pybabel compile --domain django --directory correction_desk/locale --statistics
 
 # After changing user-facing strings: the site's catalogue, then the desk's
 # (GNU gettext's xgettext, as Django's makemessages needs).
 messages: setup
-	$(PY) manage.py makemessages -l de --no-obsolete --ignore "corrections/*"
-	cd corrections && ../$(PY) ../manage.py makemessages -l de --no-obsolete
+	$(PY) manage.py makemessages -l de --no-obsolete --ignore "correction_desk/*"
+	cd correction_desk && ../$(PY) ../manage.py makemessages -l de --no-obsolete
 
 migrate: setup
 	$(PY) manage.py migrate --noinput

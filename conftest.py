@@ -4,14 +4,8 @@ from articles.tests.factories import ArticleFactory, AuthorFactory, SectionFacto
 
 # The rows the data migrations store: (module, function), in migration order.
 MIGRATION_DATA = [
-    ("corrections.migrations.0003_editors_group", "create_editors_group"),
-    ("corrections.migrations.0005_policy_text_and_permissions", "seed_policy"),
-    ("corrections.migrations.0005_policy_text_and_permissions", "let_editors_edit_it"),
-    (
-        "corrections.migrations.0008_editors_see_note_history",
-        "let_editors_see_the_history",
-    ),
-    ("corrections.migrations.0020_policy_minor_changes", "explain_minor_changes"),
+    ("correction_desk.migrations.0003_policy", "seed_policy"),
+    ("newsroom.migrations.0002_editors_group", "create_editors_group"),
 ]
 
 

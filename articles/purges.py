@@ -1,7 +1,7 @@
 """Which pages go stale when something of articles' is saved or deleted.
 
 Signal receivers, connected in ArticlesConfig.ready(); corrections connects its
-own models the same way (corrections/record/purges.py).
+own models the same way (correction_desk/record/purges.py).
 """
 
 from . import surrogate

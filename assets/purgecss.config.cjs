@@ -4,13 +4,13 @@
 module.exports = {
   content: [
     "templates/**/*.html",
-    "corrections/templates/**/*.html",
+    "correction_desk/templates/**/*.html",
     "articles/**/*.py",
-    "corrections/**/*.py",
+    "correction_desk/**/*.py",
     "newsroom/**/*.py",
     "search/**/*.py",
     "static/js/**/*.js",
-    "corrections/static/corrections/js/**/*.js",
+    "correction_desk/static/correction_desk/js/**/*.js",
     ".venv/lib/python*/site-packages/crispy_bootstrap5/templates/**/*.html",
     ".venv/lib/python*/site-packages/crispy_forms/templates/**/*.html",
   ],

@@ -44,8 +44,8 @@ BASE = f"http://127.0.0.1:{PORT}"
 # a second version of the demo's first article (the versions page).
 SETUP = """
 from articles.models import Article
-from corrections import services
-from corrections.intake.status import status_url
+from correction_desk import services
+from correction_desk.intake.status import status_url
 from django.contrib.auth import get_user_model
 article = Article.objects.filter(language="de").order_by("pk").first()
 editor = get_user_model().objects.get(username="redaktion")

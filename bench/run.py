@@ -204,7 +204,7 @@ def query_counts() -> dict:
     from django.test.utils import CaptureQueriesContext
 
     from articles.models import Article, Author
-    from corrections.models import CorrectionNote
+    from correction_desk.models import CorrectionNote
 
     article = Article.objects.get(slug=ARTICLE)
     client = Client()
@@ -235,8 +235,8 @@ def submissions(label, env, rounds=3) -> dict:
     """32 clients send distinct reports for 20 s, three times; compare responses
     and rows after each round, and report the median round."""
     from articles.models import Article
-    from corrections.intake.stamps import make_stamp
-    from corrections.models import Report
+    from correction_desk.intake.stamps import make_stamp
+    from correction_desk.models import Report
 
     article = Article.objects.get(slug=ARTICLE)
     stamp = urllib.parse.quote(make_stamp(article, issued_at=time.time() - 60))
@@ -368,7 +368,7 @@ def through_varnish(env) -> dict:
 
 def correction_delays(varnish_url: str, env, count=5) -> list[float]:
     """Seconds from the editor's "publish" answered to Varnish serving the note."""
-    from corrections.models import Report
+    from correction_desk.models import Report
     from tests.scaleout.servers import csrf_token, log_in
 
     desk = log_in(varnish_url, "redaktion", env["NEWSROOM_DEMO_PASSWORD"])
@@ -382,9 +382,7 @@ def correction_delays(varnish_url: str, env, count=5) -> list[float]:
         fetch(url)
         assert fetch(url)[1].get("X-Cache") == "HIT"
         text = f"Korrigiert für die Messung, Meldung {report.pk}."
-        publish = (
-            f"{varnish_url}/admin/corrections/report/{report.pk}/publish-correction/"
-        )
+        publish = f"{varnish_url}/admin/correction_desk/report/{report.pk}/publish-correction/"
         form = desk.request(publish)[1]
         status, _ = desk.request(
             publish,
@@ -476,7 +474,7 @@ def queue_figures() -> dict:
     from django.utils import timezone
 
     from articles.models import Article
-    from corrections.models import Report
+    from correction_desk.models import Report
 
     client = Client()
     client.force_login(get_user_model().objects.get(username="redaktion"))
@@ -501,12 +499,12 @@ def queue_figures() -> dict:
         Report.objects.bulk_create(batch, batch_size=2000)
 
     def measure():
-        client.get("/admin/corrections/report/")  # warm
+        client.get("/admin/correction_desk/report/")  # warm
         times = []
         for _ in range(9):
             with CaptureQueriesContext(connection) as queries:
                 started = time.perf_counter()
-                assert client.get("/admin/corrections/report/").status_code == 200
+                assert client.get("/admin/correction_desk/report/").status_code == 200
                 times.append((time.perf_counter() - started) * 1000)
         return statistics.median(times), len(queries)
 
@@ -731,7 +729,7 @@ pair of runs: {r["shared_rps"]:.0f} against {r["static_again_rps"]:.0f} req/s st
 "Rendered on every request" is the view, its queries (the article with its section,
 its authors, its published notes) and its templates, every time. Two things each
 process keeps: the blank report section per article revision (crispy-forms' render
-was half of the page; `corrections/intake/blank_form.py`), and the pieces that many pages
+was half of the page; `correction_desk/intake/blank_form.py`), and the pieces that many pages
 share, cached with Django's `{{% cache %}}` tag per language: the section menu (also
 keyed by the pages' purge count, so any save renders it again), the head's links
 and the footer. With those pieces rendered on every request too

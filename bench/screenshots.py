@@ -46,7 +46,7 @@ def take(base: str, folder: Path, password: str) -> None:
             page.locator("#fehler-melden [type='submit']").first.click()
             page.wait_for_load_state("networkidle")
             page.screenshot(path=folder / f"confirmation-{width}.png", full_page=True)
-            page.goto(base + "/admin/login/?next=/admin/corrections/report/")
+            page.goto(base + "/admin/login/?next=/admin/correction_desk/report/")
             page.locator("#id_username").fill("redaktion")
             page.locator("#id_password").fill(password)
             page.locator("#id_password").press("Enter")

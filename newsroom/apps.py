@@ -18,12 +18,15 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self):
+        from django.db.models.signals import post_save
+
         from articles import structured_data
         from articles.models import Article
-        from corrections.registry import register
+        from correction_desk.registry import register
 
         from . import desk, desk_admin
 
         register(Article, desk.ArticleAdapter)
+        post_save.connect(desk.version_stored, sender="articles.ArticleVersion")
         desk_admin.register()
         structured_data.ADDITIONS.append(desk.corrections_in_article_data)

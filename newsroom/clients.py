@@ -1,4 +1,4 @@
-"""Who is asking: the corrections desk's answer (corrections/support/clients.py),
+"""Who is asking: the corrections desk's answer (correction_desk/support/clients.py),
 one implementation for every app of the project (django-axes reads it too)."""
 
-from corrections.support.clients import *  # noqa: F403
+from correction_desk.support.clients import *  # noqa: F403

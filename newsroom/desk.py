@@ -8,6 +8,8 @@ and page-cache keys, and how a fix becomes a new version.
 
 import html
 
+from django.db import transaction
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
@@ -25,16 +27,18 @@ from articles.services import (
 from articles.services import ConcurrentEdit as ArticleConcurrentEdit
 from articles.text import reader_text
 from articles.views import article_page_context
-from corrections.adapters import (
+from correction_desk.adapters import (
     ConcurrentEdit,
     ContentAdapter,
     Fix,
     TextSource,
     Version,
 )
-from corrections.pages import Pages
-from corrections.public import changed_at, public_notes
-from corrections.record.views import corrections_record
+from correction_desk.pages import Pages
+from correction_desk.public import changed_at, public_notes
+from correction_desk.record.views import corrections_record
+from correction_desk.registry import adapter_for
+from correction_desk.services import version_published
 
 # A picture's texts, and what a reader selects them as.
 PICTURE_PARTS = {"caption": "caption", "credit": "credit", "alt_text": "alt_text"}
@@ -189,7 +193,9 @@ def corrections_in_article_data(article, request, data) -> list:
     and the corrections policy; returns when the notes changed its page."""
     absolute = request.build_absolute_uri
     with translation.override(article.language):
-        data["publisher"]["correctionsPolicy"] = absolute(reverse("corrections:policy"))
+        data["publisher"]["correctionsPolicy"] = absolute(
+            reverse("correction_desk:policy")
+        )
     notes = public_notes(article)
     # A withdrawn note no longer says the article was corrected.
     data["correction"] = [
@@ -212,3 +218,25 @@ def article_corrections_record(request, slug):
         Article.objects.published().select_related("section"), slug=slug
     )
     return corrections_record(request, article)
+
+
+def version_stored(sender, instance, created, **kwargs) -> None:
+    """A published article's text was replaced: the desk hears of its new
+    version once it is stored (drafts keep no versions)."""
+    if not created:
+        return
+    article = instance.article
+
+    def tell():
+        if adapter_for(article).is_public(article):
+            version_published(article, revision=article.revision)
+
+    transaction.on_commit(tell)
+
+
+def renamed_admin_page(request, rest):
+    """An admin page of the desk under its old label: the same page, moved."""
+    target = f"/admin/correction_desk/{rest}"
+    if request.META.get("QUERY_STRING"):
+        target += "?" + request.META["QUERY_STRING"]
+    return HttpResponsePermanentRedirect(target)

@@ -2,7 +2,7 @@
 
 `articles` knows nothing of corrections: its admin classes are registered
 again here, where the project wires its apps, with the question added
-(corrections/fixing/published_edits.py).
+(correction_desk/fixing/published_edits.py).
 """
 
 from copy import copy
@@ -12,8 +12,8 @@ from django.contrib import admin
 from articles.admin import ArticleAdmin, PictureAdmin
 from articles.models import Article, Picture
 from articles.text import reader_text
-from corrections.admin_hosts import KeepsTheRecord
-from corrections.fixing.published_edits import AsksAboutPublishedEdits
+from correction_desk.admin_hosts import KeepsTheRecord
+from correction_desk.fixing.published_edits import AsksAboutPublishedEdits
 
 
 class SavesVersions:

@@ -1,4 +1,4 @@
-"""Word diffs: the corrections desk's (corrections/support/diff.py), one
+"""Word diffs: the corrections desk's (correction_desk/support/diff.py), one
 implementation for every app of the project."""
 
-from corrections.support.diff import *  # noqa: F403
+from correction_desk.support.diff import *  # noqa: F403

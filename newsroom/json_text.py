@@ -1,4 +1,5 @@
-"""The site's json_text: the corrections desk's (corrections/support/json_text.py), one
+"""The site's json_text: the corrections desk's
+(correction_desk/support/json_text.py), one
 implementation for every app of the project."""
 
-from corrections.support.json_text import *  # noqa: F403
+from correction_desk.support.json_text import *  # noqa: F403

@@ -1,4 +1,4 @@
-"""The site's Markdown: the corrections desk's (corrections/support/markdown.py),
+"""The site's Markdown: the corrections desk's (correction_desk/support/markdown.py),
 one implementation for every app of the project."""
 
-from corrections.support.markdown import *  # noqa: F403
+from correction_desk.support.markdown import *  # noqa: F403

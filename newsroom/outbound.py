@@ -1,4 +1,5 @@
-"""The site's outbound: the corrections desk's (corrections/support/outbound.py), one
+"""The site's outbound: the corrections desk's
+(correction_desk/support/outbound.py), one
 implementation for every app of the project."""
 
-from corrections.support.outbound import *  # noqa: F403
+from correction_desk.support.outbound import *  # noqa: F403

@@ -1,4 +1,4 @@
-"""The site's parsing: the corrections desk's (corrections/support/parsing.py), one
+"""The site's parsing: the corrections desk's (correction_desk/support/parsing.py), one
 implementation for every app of the project."""
 
-from corrections.support.parsing import *  # noqa: F403
+from correction_desk.support.parsing import *  # noqa: F403

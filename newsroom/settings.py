@@ -82,7 +82,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "articles",
-    "corrections",
+    "correction_desk",
     "search",
     # Last: it wires the apps above together (newsroom/desk.py).
     "newsroom.apps.NewsroomConfig",
@@ -338,7 +338,7 @@ NEWSROOM_REPORTS_PER_DAY = int(os.environ.get("NEWSROOM_REPORTS_PER_DAY", 30))
 # Older forms count as replayed; long enough for a page left open over a weekend.
 NEWSROOM_REPORT_STAMP_MAX_AGE = 3 * 24 * 60 * 60
 # Our own reverse proxies and caches (addresses or networks): only their
-# X-Forwarded-For is believed (corrections/support/clients.py). None: every
+# X-Forwarded-For is believed (correction_desk/support/clients.py). None: every
 # peer is a client.
 NEWSROOM_TRUSTED_PROXIES = [
     ipaddress.ip_network(item, strict=False)
@@ -409,13 +409,13 @@ NEWSROOM_PAGE_CACHE_SECONDS = 60 * 60
 # e.g. "http://127.0.0.1:6081"; several are separated by commas.
 NEWSROOM_VARNISH_URLS = env_list("NEWSROOM_VARNISH_URLS")
 # A WebSub hub (e.g. https://pubsubhubbub.appspot.com/) the feeds name and a new
-# article or correction pings (corrections/support/websub.py); empty: no hub.
+# article or correction pings (correction_desk/support/websub.py); empty: no hub.
 NEWSROOM_WEBSUB_HUB = os.environ.get("NEWSROOM_WEBSUB_HUB", "")
 # Destinations the operator vouches for (scheme://host:port), which the site may
 # reach although they are on loopback or a private network, e.g. a partner's
 # receiver inside the newsroom's own network. The caches and the hub above are
 # trusted as configured; editors' partner addresses must be public otherwise
-# (corrections/support/outbound.py).
+# (correction_desk/support/outbound.py).
 NEWSROOM_TRUSTED_DESTINATIONS = env_list("NEWSROOM_TRUSTED_DESTINATIONS")
 # The longest address (path and query, in bytes) the site answers; longer ones
 # get our own 414 page. Below gunicorn's limit_request_line and nginx's header
@@ -444,22 +444,22 @@ AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
 
 
-# The corrections desk (corrections/conf.py): the site's values, from the same
+# The corrections desk (correction_desk/conf.py): the site's values, from the same
 # environment variables as before.
-CORRECTIONS_REPORTS_PER_CONTENT_PER_MINUTE = NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE
-CORRECTIONS_REPORTS_PER_DAY = NEWSROOM_REPORTS_PER_DAY
-CORRECTIONS_REPORT_STAMP_MAX_AGE = NEWSROOM_REPORT_STAMP_MAX_AGE
-CORRECTIONS_NOTES_NEED_APPROVAL = NEWSROOM_NOTES_NEED_APPROVAL
-CORRECTIONS_REPORTER_DATA_DAYS = NEWSROOM_REPORTER_DATA_DAYS
-CORRECTIONS_REPORT_DUE_HOURS = NEWSROOM_REPORT_DUE_HOURS
-CORRECTIONS_DESK_EMAIL = NEWSROOM_DESK_EMAIL
-CORRECTIONS_BASE_URL = NEWSROOM_BASE_URL
-CORRECTIONS_WEBSUB_HUB = NEWSROOM_WEBSUB_HUB
+CORRECTION_DESK_REPORTS_PER_CONTENT_PER_MINUTE = NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE
+CORRECTION_DESK_REPORTS_PER_DAY = NEWSROOM_REPORTS_PER_DAY
+CORRECTION_DESK_REPORT_STAMP_MAX_AGE = NEWSROOM_REPORT_STAMP_MAX_AGE
+CORRECTION_DESK_NOTES_NEED_APPROVAL = NEWSROOM_NOTES_NEED_APPROVAL
+CORRECTION_DESK_REPORTER_DATA_DAYS = NEWSROOM_REPORTER_DATA_DAYS
+CORRECTION_DESK_REPORT_DUE_HOURS = NEWSROOM_REPORT_DUE_HOURS
+CORRECTION_DESK_DESK_EMAIL = NEWSROOM_DESK_EMAIL
+CORRECTION_DESK_BASE_URL = NEWSROOM_BASE_URL
+CORRECTION_DESK_WEBSUB_HUB = NEWSROOM_WEBSUB_HUB
 # Reached as configured: those the operator names (HTTP caches are purged
 # through the same client, as configured: articles/http_caches.py).
-CORRECTIONS_TRUSTED_DESTINATIONS = NEWSROOM_TRUSTED_DESTINATIONS
-CORRECTIONS_REQUIRE_HTTPS = PRODUCTION
-CORRECTIONS_TRUSTED_PROXIES = NEWSROOM_TRUSTED_PROXIES
+CORRECTION_DESK_TRUSTED_DESTINATIONS = NEWSROOM_TRUSTED_DESTINATIONS
+CORRECTION_DESK_REQUIRE_HTTPS = PRODUCTION
+CORRECTION_DESK_TRUSTED_PROXIES = NEWSROOM_TRUSTED_PROXIES
 # The ids feeds and the JSON record have carried since 2024.
-CORRECTIONS_TAG_AUTHORITY = "newsroom,2024"
-CORRECTIONS_PAGE_CACHE = "newsroom.desk.SitePages"
+CORRECTION_DESK_TAG_AUTHORITY = "newsroom,2024"
+CORRECTION_DESK_PAGE_CACHE = "newsroom.desk.SitePages"

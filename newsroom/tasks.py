@@ -1,4 +1,4 @@
-"""The site's tasks: the corrections desk's (corrections/support/queue.py), one
+"""The site's tasks: the corrections desk's (correction_desk/support/queue.py), one
 implementation for every app of the project."""
 
-from corrections.support.queue import *  # noqa: F403
+from correction_desk.support.queue import *  # noqa: F403

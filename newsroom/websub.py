@@ -1,4 +1,4 @@
-"""The site's WebSub: the corrections desk's (corrections/support/websub.py), one
+"""The site's WebSub: the corrections desk's (correction_desk/support/websub.py), one
 implementation for every app of the project."""
 
-from corrections.support.websub import *  # noqa: F403
+from correction_desk.support.websub import *  # noqa: F403

@@ -14,4 +14,4 @@ class SearchConfig(AppConfig):
         # Entries are written in the transaction of the save they mirror.
         post_save.connect(index.article_saved, sender="articles.Article")
         for signal in (post_save, post_delete):
-            signal.connect(index.note_changed, sender="corrections.CorrectionNote")
+            signal.connect(index.note_changed, sender="correction_desk.CorrectionNote")

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from articles.models import Article
 from articles.text import html_to_text
-from corrections.models import CorrectionNote
+from correction_desk.models import CorrectionNote
 
 from .backends import search_backend
 from .models import SearchDocument

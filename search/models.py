@@ -26,7 +26,7 @@ class SearchDocument(models.Model):
         "articles.Article", on_delete=models.CASCADE, related_name="+"
     )
     note = models.OneToOneField(
-        "corrections.CorrectionNote",
+        "correction_desk.CorrectionNote",
         null=True,
         on_delete=models.CASCADE,
         related_name="+",

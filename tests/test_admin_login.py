@@ -72,7 +72,7 @@ def test_a_client_cannot_pick_another_identity_with_forwarded_headers(
     client, editor, settings
 ):
     settings.AXES_FAILURE_LIMIT = 2
-    settings.CORRECTIONS_TRUSTED_PROXIES = [ipaddress.ip_network("10.0.0.10/32")]
+    settings.CORRECTION_DESK_TRUSTED_PROXIES = [ipaddress.ip_network("10.0.0.10/32")]
     for n in range(3):
         response = attempt(client, "editor", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
     assert response.status_code == 429

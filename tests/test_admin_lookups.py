@@ -8,7 +8,7 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-QUEUE = "/admin/corrections/report/"
+QUEUE = "/admin/correction_desk/report/"
 PROBES = ("startswith", "iexact", "contains", "regex")
 
 
@@ -20,7 +20,7 @@ def desk(client, editor):
 
 @pytest.fixture
 def a_report(article):
-    from corrections.services import report_submit
+    from correction_desk.services import report_submit
 
     return report_submit(
         content=article,

@@ -23,8 +23,8 @@ def test_the_desk_imports_nothing_of_this_repository_outside_its_package():
     outside = {"articles", "newsroom", "search", "bench", "tests"}
     offenders = [
         f"{path.relative_to(ROOT)}: {module}"
-        for path in (ROOT / "corrections").rglob("*.py")
-        if "tests" not in path.parts and "migrations" not in path.parts
+        for path in (ROOT / "correction_desk").rglob("*.py")
+        if "tests" not in path.parts
         for module in imported_modules(path)
         if module.split(".")[0] in outside
     ]
@@ -37,7 +37,7 @@ def test_articles_code_imports_nothing_of_the_desk():
         for path in (ROOT / "articles").rglob("*.py")
         if "tests" not in path.parts and "migrations" not in path.parts
         for module in imported_modules(path)
-        if module.split(".")[0] == "corrections"
+        if module.split(".")[0] == "correction_desk"
     ]
     assert offenders == []
 
@@ -49,7 +49,7 @@ def test_articles_models_name_no_model_of_the_desk():
         for field in model._meta.get_fields():
             related = getattr(field, "related_model", None)
             if related is not None and field.concrete:
-                assert related._meta.app_label != "corrections", (model, field)
+                assert related._meta.app_label != "correction_desk", (model, field)
 
 
 def test_articles_history_depends_on_no_migration_of_the_desk():
@@ -60,6 +60,33 @@ def test_articles_history_depends_on_no_migration_of_the_desk():
         if app != "articles":
             continue
         for dependency in migration.dependencies:
-            assert dependency[0] != "corrections", (name, dependency)
+            assert dependency[0] != "correction_desk", (name, dependency)
         text = (ROOT / "articles" / "migrations" / f"{name}.py").read_text()
-        assert "corrections." not in text.lower(), name
+        assert "correction_desk" not in text, name
+
+
+def test_the_desks_migrations_depend_on_no_app_of_this_repository():
+    from django.db.migrations.loader import MigrationLoader
+
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    desk = [
+        migration
+        for (app, _), migration in loader.disk_migrations.items()
+        if app == "correction_desk"
+    ]
+    assert desk
+    for migration in desk:
+        for app, _ in migration.dependencies:
+            assert app in {"correction_desk", "contenttypes", "auth"}, (
+                migration.name,
+                app,
+            )
+        assert not migration.run_before, migration.name
+
+
+def test_editors_bookmarks_of_the_desks_old_admin_address_still_arrive(client):
+    response = client.get("/admin/corrections/report/?status=open&assignee=me")
+    assert response.status_code == 301
+    assert response["Location"] == (
+        "/admin/correction_desk/report/?status=open&assignee=me"
+    )

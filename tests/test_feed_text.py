@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import feedparser
 import pytest
 
-from corrections import services
+from correction_desk import services
 
 pytestmark = pytest.mark.django_db
 
@@ -104,8 +104,8 @@ def test_json_the_site_sends_carries_the_text_and_no_markup(client, hostile):
 
 
 def test_a_partners_webhook_body_carries_no_markup(hostile, monkeypatch):
-    from corrections.models import PartnerEndpoint, WebhookDelivery
-    from corrections.partners import webhooks
+    from correction_desk.models import PartnerEndpoint, WebhookDelivery
+    from correction_desk.partners import webhooks
 
     _article, note = hostile
     endpoint = PartnerEndpoint.objects.create(name="Agentur", url="https://p.example")
@@ -133,7 +133,7 @@ def test_e_mails_are_plain_text_carrying_the_readers_words_as_typed(
     """Plain text in, plain text out: no HTML part for a mail reader to render."""
     from django.core import mail
 
-    from corrections.services import report_submit
+    from correction_desk.services import report_submit
 
     with django_capture_on_commit_callbacks(execute=True):
         report_submit(content=article, description=f"Falsch: {ATTACK}")

@@ -7,7 +7,7 @@ failure here names the line that could not take the value.
 
 import pytest
 
-from corrections.tests.helpers import report_post, report_url
+from correction_desk.tests.helpers import report_post, report_url
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ HOSTILE = [
     "x&type=correction",
     "%00",
     "\x00",
-    "'; DROP TABLE corrections_report; --",
+    "'; DROP TABLE correction_desk_report; --",
     "<script>alert(1)</script>",
     "ä" * 5000,
 ]
@@ -81,8 +81,8 @@ FORM_FIELDS = [
 
 @pytest.fixture
 def no_rate_limit(settings):
-    settings.CORRECTIONS_REPORTS_PER_CONTENT_PER_MINUTE = 10_000
-    settings.CORRECTIONS_REPORTS_PER_DAY = 10_000
+    settings.CORRECTION_DESK_REPORTS_PER_CONTENT_PER_MINUTE = 10_000
+    settings.CORRECTION_DESK_REPORTS_PER_DAY = 10_000
 
 
 @pytest.mark.usefixtures("no_rate_limit")
@@ -128,7 +128,7 @@ def test_hostile_headers_are_never_a_crash(client, article, headers):
 
 @pytest.fixture
 def make_report(article):
-    from corrections.services import report_submit
+    from correction_desk.services import report_submit
 
     return lambda: report_submit(content=article, description="Zahl falsch")
 
@@ -143,7 +143,7 @@ def desk(client, editor):
     return client
 
 
-QUEUE = "/admin/corrections/report/"
+QUEUE = "/admin/correction_desk/report/"
 QUEUE_PARAMETERS = [
     "assignee",
     "status",
@@ -193,7 +193,7 @@ def test_report_pages_take_any_value(desk, make_report, value):
     for url, data in [
         (f"{QUEUE}metrics/", None),
         (f"{QUEUE}privacy/", {"email": value, "action": value}),
-        ("/admin/corrections/correctionnote/add/", {"article": value}),
+        ("/admin/correction_desk/correctionnote/add/", {"article": value}),
         ("/admin/articles/article/add/", {"authors": value, "section": value}),
     ]:
         assert desk.get(url, {"kind": value, "section": value}).status_code < 500

@@ -4,7 +4,7 @@ with the editors' group and the policy as a new database has them."""
 import pytest
 from django.contrib.auth.models import Group
 
-from corrections.models import PolicyPage
+from correction_desk.models import PolicyPage
 
 
 @pytest.mark.django_db(transaction=True)

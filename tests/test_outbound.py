@@ -12,8 +12,8 @@ from contextlib import contextmanager
 import pytest
 import urllib3
 
-from corrections import services
-from corrections.models import PartnerEndpoint, WebhookDelivery
+from correction_desk import services
+from correction_desk.models import PartnerEndpoint, WebhookDelivery
 from newsroom import outbound
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -72,7 +72,7 @@ def test_editors_get_a_german_message_for_an_address_the_site_will_not_reach(
     admin_client, url, message
 ):
     answer = admin_client.post(
-        "/admin/corrections/partnerendpoint/add/",
+        "/admin/correction_desk/partnerendpoint/add/",
         {"name": "Agentur", "url": url, "secret": "geheim", "active": "on"},
     )
     assert answer.status_code == 200
@@ -117,7 +117,7 @@ def test_a_partner_that_redirects_into_our_network_gets_no_second_request(
         loopback() as (inside, reached_inside),
         loopback(status=302, headers=[("Location", inside)]) as (partner, _),
     ):
-        settings.CORRECTIONS_TRUSTED_DESTINATIONS = [partner]  # the partner only
+        settings.CORRECTION_DESK_TRUSTED_DESTINATIONS = [partner]  # the partner only
         PartnerEndpoint.objects.create(name="Agentur", url=partner)
         services.correction_publish(
             content=article, editor=editor, kind="correction", text="Es waren 10.000.",
@@ -169,7 +169,7 @@ def test_what_the_operator_configured_is_reached_as_configured(settings):
     with loopback() as (hub, received):
         with pytest.raises(outbound.Refused):
             outbound.send("POST", hub, body=b"x")
-        settings.CORRECTIONS_WEBSUB_HUB = hub
+        settings.CORRECTION_DESK_WEBSUB_HUB = hub
         assert outbound.send("POST", hub, body=b"x").status == 204
     assert received == [b"x"]
 
@@ -181,11 +181,11 @@ def test_nothing_else_in_the_site_opens_a_connection_of_its_own():
         r"|\bhttpx\b|\bsocket\.create_connection\b|\burllib3\b"
     )
     offenders = []
-    for folder in ("articles", "corrections", "search", "newsroom"):
+    for folder in ("articles", "correction_desk", "search", "newsroom"):
         for path in (ROOT / folder).rglob("*.py"):
             if (
                 "tests" in path.parts
-                or path == ROOT / "corrections" / "support" / "outbound.py"
+                or path == ROOT / "correction_desk" / "support" / "outbound.py"
             ):
                 continue
             if pattern.search(path.read_text()):

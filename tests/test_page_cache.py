@@ -2,7 +2,7 @@
 
 import pytest
 
-from corrections import services
+from correction_desk import services
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +81,7 @@ def test_editors_always_get_a_fresh_private_page(client, article, editor):
 
 
 def test_a_readers_own_confirmation_is_never_shared(client, article):
-    from corrections.tests.helpers import report_post, report_url
+    from correction_desk.tests.helpers import report_post, report_url
 
     sent = client.post(report_url(article), report_post(article))
     assert sent["Location"].startswith("/meldung/")  # not the article's address
@@ -230,9 +230,9 @@ def test_a_page_served_early_has_the_headers_of_a_rendered_one(client, article, 
 def test_made_up_addresses_do_not_make_a_client_forget_its_rate_limit(
     client, article, settings, mid_minute
 ):
-    from corrections.tests.helpers import report_post, report_url
+    from correction_desk.tests.helpers import report_post, report_url
 
-    settings.CORRECTIONS_REPORTS_PER_CONTENT_PER_MINUTE = 2
+    settings.CORRECTION_DESK_REPORTS_PER_CONTENT_PER_MINUTE = 2
     for number in range(2):
         data = report_post(article, description=f"Meldung {number}")
         assert client.post(report_url(article), data).status_code == 302

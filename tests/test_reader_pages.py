@@ -7,9 +7,9 @@ import re
 import pytest
 from PIL import Image
 
-from corrections.intake.status import status_url
-from corrections.services import report_submit
-from corrections.tests.helpers import report_post, report_url
+from correction_desk.intake.status import status_url
+from correction_desk.services import report_submit
+from correction_desk.tests.helpers import report_post, report_url
 
 pytestmark = pytest.mark.django_db
 

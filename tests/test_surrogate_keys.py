@@ -8,7 +8,7 @@ from django.core.cache import caches
 
 from articles import surrogate
 from articles.models import Article
-from corrections import services
+from correction_desk import services
 
 pytestmark = pytest.mark.django_db
 

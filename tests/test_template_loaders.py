@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from corrections.tests.helpers import report_post, report_url
+from correction_desk.tests.helpers import report_post, report_url
 
 pytestmark = pytest.mark.django_db
 

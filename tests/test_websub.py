@@ -13,7 +13,7 @@ import pytest
 
 from articles import websub
 from articles.models import Article
-from corrections import services
+from correction_desk import services
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -47,9 +47,9 @@ def loopback_hub(status=204):
 
 @pytest.fixture
 def hub(settings):
-    settings.CORRECTIONS_BASE_URL = SITE
+    settings.CORRECTION_DESK_BASE_URL = SITE
     with loopback_hub() as (url, pings):
-        settings.CORRECTIONS_WEBSUB_HUB = url
+        settings.CORRECTION_DESK_WEBSUB_HUB = url
         yield url, pings
 
 
@@ -71,7 +71,7 @@ def test_every_feed_names_the_hub_and_itself(client, hub, article):
 
 
 def test_without_a_hub_the_feeds_name_none(client, settings, article):
-    settings.CORRECTIONS_WEBSUB_HUB = ""
+    settings.CORRECTION_DESK_WEBSUB_HUB = ""
     for path in FEEDS:
         assert "hub" not in links(client, path)
 
@@ -119,7 +119,7 @@ def test_a_draft_pings_nothing(hub, make_article):
 def test_a_hub_that_is_down_costs_the_editor_nothing(settings, article, editor, caplog):
     with loopback_hub() as (url, _):
         pass  # closed again: nothing listens there now
-    settings.CORRECTIONS_WEBSUB_HUB = url
+    settings.CORRECTION_DESK_WEBSUB_HUB = url
     with caplog.at_level(logging.ERROR):
         note = services.correction_publish(
             content=article, editor=editor, kind="correction", text="Da.", reports=[]
@@ -131,7 +131,7 @@ def test_a_hub_that_is_down_costs_the_editor_nothing(settings, article, editor, 
 def test_a_failed_ping_is_sent_again_with_growing_pauses(waiting_queue, settings):
     with loopback_hub() as (url, _):
         pass
-    settings.CORRECTIONS_WEBSUB_HUB = url
+    settings.CORRECTION_DESK_WEBSUB_HUB = url
     websub.ping_hub.call(url, [f"{SITE}/feed/"])
     (retry,) = waiting_queue.waiting(websub.ping_hub)
     assert retry.args == [url, [f"{SITE}/feed/"], 2]

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("articles", "0001_initial"),
-        ("corrections", "0017_partner_webhooks"),
+        ("correction_desk", "0001_initial"),
     ]
 
     operations = [
@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
                         null=True,
                         on_delete=django.db.models.deletion.CASCADE,
                         related_name="+",
-                        to="corrections.correctionnote",
+                        to="correction_desk.correctionnote",
                     ),
                 ),
                 (
@@ -139,7 +139,7 @@ def fill(apps, schema_editor):
         apps.get_model(*name.split("."))
         for name in (
             "articles.Article",
-            "corrections.CorrectionNote",
+            "correction_desk.CorrectionNote",
             "search.SearchDocument",
         )
     ]

@@ -5,7 +5,7 @@ that the index never heard of."""
 import pytest
 
 from articles.models import Article
-from corrections import services
+from correction_desk import services
 from search.tests.test_search import found
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +60,7 @@ def test_an_article_unpublished_behind_the_index_is_not_answered(client, make_ar
 def test_a_note_withdrawn_behind_the_index_is_not_answered(
     client, make_article, editor
 ):
-    from corrections.models import CorrectionNote
+    from correction_desk.models import CorrectionNote
 
     article = make_article(title="Haushalt")
     note = services.correction_publish(

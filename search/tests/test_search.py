@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article
-from corrections import services
+from correction_desk import services
 from search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +65,7 @@ def test_drafts_scheduled_articles_and_unpublished_notes_never_appear(
     soon = timezone.now() + timedelta(hours=2)
     make_article(title="Geplant über Kursk", published_at=soon)
     article = make_article(title="Wetterbericht", body="Sonne.")
-    settings.CORRECTIONS_NOTES_NEED_APPROVAL = True
+    settings.CORRECTION_DESK_NOTES_NEED_APPROVAL = True
     services.correction_publish(
         content=article, editor=editor, kind="correction",
         text="Kursk liegt in Russland.", reports=[],

@@ -117,14 +117,8 @@ def editors_group(transactional_db):
     from django.apps import apps
     from django.contrib.auth.models import Group
 
-    migration = importlib.import_module("corrections.migrations.0003_editors_group")
+    migration = importlib.import_module("newsroom.migrations.0002_editors_group")
     migration.create_editors_group(apps, None)
-    for later, grant in [
-        ("0005_policy_text_and_permissions", "let_editors_edit_it"),
-        ("0008_editors_see_note_history", "let_editors_see_the_history"),
-    ]:
-        module = importlib.import_module(f"corrections.migrations.{later}")
-        getattr(module, grant)(apps, None)
     return Group.objects.get(name=migration.GROUP)
 
 

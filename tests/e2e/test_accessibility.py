@@ -6,8 +6,8 @@ in test_editor.py.)
 
 import pytest
 
-from corrections import services
-from corrections.intake.status import status_url
+from correction_desk import services
+from correction_desk.intake.status import status_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

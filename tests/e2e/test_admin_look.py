@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from corrections import services
-from corrections.models import Report
+from correction_desk import services
+from correction_desk.models import Report
 
 from .conftest import DESK_PASSWORD
 
@@ -64,7 +64,7 @@ def test_the_queue_fits_1280_px_without_scrolling_sideways(
     page, busy_queue, accessible
 ):
     page.set_viewport_size({"width": 1280, "height": 900})
-    log_in(page, "/admin/corrections/report/")
+    log_in(page, "/admin/correction_desk/report/")
     widths = page.evaluate(
         """() => [document.documentElement.scrollWidth,
                   document.documentElement.clientWidth,
@@ -84,7 +84,7 @@ def test_the_queue_fits_1280_px_without_scrolling_sideways(
 
 def test_decisions_are_themed_buttons_of_at_least_24_px(page, busy_queue):
     page.set_viewport_size({"width": 1280, "height": 900})
-    log_in(page, f"/admin/corrections/report/{busy_queue[0].pk}/change/")
+    log_in(page, f"/admin/correction_desk/report/{busy_queue[0].pk}/change/")
     buttons = page.locator(".report-buttons button, .fix-form button")
     assert buttons.count() >= 5
     for index in range(buttons.count()):

@@ -7,10 +7,10 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from articles.models import Author
-from corrections import registry
-from corrections.models import CorrectionNote, Report
-from corrections.services import report_submit
-from corrections.tests.test_any_content import AuthorAdapter
+from correction_desk import registry
+from correction_desk.models import CorrectionNote, Report
+from correction_desk.services import report_submit
+from correction_desk.tests.test_any_content import AuthorAdapter
 
 from .conftest import DESK_PASSWORD
 
@@ -42,7 +42,7 @@ def test_the_desk_without_apply_fix_is_usable_and_publishes_the_note(
     editor = make_desk_editor()
     editor.user_permissions.add(Permission.objects.get(codename="change_author"))
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(f"/admin/corrections/report/{report.pk}/change/")
+    page.goto(f"/admin/correction_desk/report/{report.pk}/change/")
     page.locator("#id_username").fill(editor.username)
     page.locator("#id_password").fill(DESK_PASSWORD)
     page.locator("input[type=submit]").click()

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from articles.services import text_fingerprint
-from corrections import services
+from correction_desk import services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from corrections.services import report_submit
+from correction_desk.services import report_submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -70,9 +70,9 @@ def test_the_editors_queue_runs_without_violations(
     page.locator("#id_username").fill("csp")
     page.locator("#id_password").fill("ein-langes-passwort-2024")
     page.locator("input[type=submit]").click()
-    page.goto("/admin/corrections/report/")
+    page.goto("/admin/correction_desk/report/")
     page.locator("#result_list").wait_for()
-    page.goto(f"/admin/corrections/report/{report.pk}/change/")
+    page.goto(f"/admin/correction_desk/report/{report.pk}/change/")
     page.locator(".report-panels").wait_for()
     page.get_by_role("button", name="Vorschlag übernehmen").click()
     assert "Der erste Absatz" in page.locator("#id_new_text").input_value()
@@ -80,5 +80,5 @@ def test_the_editors_queue_runs_without_violations(
     page.keyboard.press("?")
     page.get_by_role("dialog", name="Tastenkürzel").wait_for()
     page.keyboard.press("Escape")
-    page.goto("/admin/corrections/report/metrics/")
+    page.goto("/admin/correction_desk/report/metrics/")
     assert violations(page, console) == []

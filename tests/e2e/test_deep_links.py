@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 
 from articles.services import text_fingerprint
-from corrections import services
+from correction_desk import services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,8 +4,8 @@ groups, the charts, and the pages of the editor in charge. Each passes axe."""
 
 import pytest
 
-from corrections import services
-from corrections.models import CorrectionNote, Report
+from correction_desk import services
+from correction_desk.models import CorrectionNote, Report
 
 from .conftest import DESK_PASSWORD
 from .test_trust import log_in, shot
@@ -36,7 +36,7 @@ def caption_report(make_desk_editor, make_article, make_picture):
 def test_the_desk_fixes_a_caption_in_the_caption(page, caption_report, accessible):
     editor, report, picture, first, second = caption_report
     page.set_viewport_size(WIDE)
-    log_in(page, editor.username, f"/admin/corrections/report/{report.pk}/change/")
+    log_in(page, editor.username, f"/admin/correction_desk/report/{report.pk}/change/")
     desk = page.locator("#fix-desk")
     assert "Fundstelle: Bildunterschrift von Bild" in desk.inner_text()
     assert "Das Bild steht in 2 Artikeln" in desk.inner_text()
@@ -108,7 +108,7 @@ def test_the_queue_marks_answers_and_opens_groups(
     services.report_ask(report=asked, editor=editor, text="Welche Quelle?")
     services.report_answer(report=asked, text="Das Protokoll.")
     page.set_viewport_size(WIDE)
-    log_in(page, editor.username, "/admin/corrections/report/")
+    log_in(page, editor.username, "/admin/correction_desk/report/")
     assert page.locator(".queue-answers li").count() == 1
     assert page.locator(".queue-answered").inner_text() == "Antwort da"
     accessible(page)
@@ -126,7 +126,7 @@ def a_month_of_reports(article, editor):
 
     from django.utils import timezone
 
-    from corrections.models import Decision
+    from correction_desk.models import Decision
 
     now = timezone.now()
     for number in range(24):
@@ -152,7 +152,7 @@ def test_the_charts_have_axes_and_round_ticks(
     editor = make_desk_editor()
     a_month_of_reports(make_article(), editor)
     page.set_viewport_size(WIDE)
-    log_in(page, editor.username, "/admin/corrections/report/metrics/")
+    log_in(page, editor.username, "/admin/correction_desk/report/metrics/")
     for chart in (".desk-chart", ".desk-week-chart"):
         ticks = page.locator(f"{chart} .axis text[dominant-baseline=middle]")
         labels = ticks.all_text_contents()
@@ -166,7 +166,7 @@ def test_the_desk_editor_meets_a_german_admin_page_and_the_chief_gets_in(
 ):
     make_desk_editor()
     page.set_viewport_size(WIDE)
-    log_in(page, "redakteurin", "/admin/corrections/report/privacy/")
+    log_in(page, "redakteurin", "/admin/correction_desk/report/privacy/")
     assert page.get_by_role(
         "heading", name="Diese Seite dürfen Sie nicht öffnen"
     ).count()
@@ -179,7 +179,7 @@ def test_the_desk_editor_meets_a_german_admin_page_and_the_chief_gets_in(
     )
     chief.groups.add(Group.objects.get(name="Redaktion"))
     chief.user_permissions.add(Permission.objects.get(codename="view_reporter_email"))
-    log_in(page, "cvd", "/admin/corrections/report/privacy/")
+    log_in(page, "cvd", "/admin/correction_desk/report/privacy/")
     assert page.get_by_role("heading", name="Leserdaten auf Anfrage").count() or (
         page.locator("#id_email").count()
     )

@@ -14,9 +14,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from corrections.intake.status import status_token
-from corrections.models import Report
-from corrections.services import report_submit
+from correction_desk.intake.status import status_token
+from correction_desk.models import Report
+from correction_desk.services import report_submit
 
 from .conftest import DESK_PASSWORD
 
@@ -73,7 +73,7 @@ def shot(page, name):
 def test_the_editors_day(page, browser, live_server, desk_editor, day, accessible):
     article, (real, duplicate, junk) = day
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto("/admin/corrections/report/")
+    page.goto("/admin/correction_desk/report/")
     page.locator("#id_username").fill("redakteurin")
     page.locator("#id_password").fill(DESK_PASSWORD)
     page.locator("input[type=submit]").click()
@@ -114,7 +114,7 @@ def test_the_editors_day(page, browser, live_server, desk_editor, day, accessibl
     shot(page, "next-report")
 
     # The next report is the junk: rejected by keyboard.
-    assert page.url.endswith(f"/admin/corrections/report/{junk.pk}/change/")
+    assert page.url.endswith(f"/admin/correction_desk/report/{junk.pk}/change/")
     page.keyboard.press("?")
     page.get_by_role("dialog", name="Tastenkürzel").wait_for()
     accessible(page)
@@ -146,12 +146,12 @@ def test_the_editors_day(page, browser, live_server, desk_editor, day, accessibl
 
 def test_the_desk_figures_read_well_and_pass_axe(page, desk_editor, day, accessible):
     _, (real, _, junk) = day
-    from corrections import services
+    from correction_desk import services
 
     services.report_reject(report=junk, editor=desk_editor, reason="Werbung.")
     services.report_start_review(report=real, editor=desk_editor)
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto("/admin/corrections/report/metrics/")
+    page.goto("/admin/correction_desk/report/metrics/")
     page.locator("#id_username").fill("redakteurin")
     page.locator("#id_password").fill(DESK_PASSWORD)
     page.locator("input[type=submit]").click()
@@ -171,7 +171,7 @@ def test_the_queue_by_keyboard(page, desk_editor, make_article, accessible):
     Report.objects.filter(pk=first.pk).update(
         created_at=timezone.now() - timedelta(hours=1)
     )
-    page.goto("/admin/corrections/report/")
+    page.goto("/admin/correction_desk/report/")
     page.locator("#id_username").fill("redakteurin")
     page.locator("#id_password").fill(DESK_PASSWORD)
     page.locator("input[type=submit]").click()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from corrections.models import Report
+from correction_desk.models import Report
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,7 +6,7 @@ import time
 import pytest
 
 from articles.tests.factories import picture_file
-from corrections.models import Report
+from correction_desk.models import Report
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

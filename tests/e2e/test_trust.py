@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from corrections import services
+from correction_desk import services
 
 from .conftest import DESK_PASSWORD
 
@@ -33,7 +33,7 @@ def log_in(page, username, next_url):
 def waiting_note(settings, make_desk_editor, make_article):
     """Under the four-eyes rule: a note by "autorin", not yet approved, and
     "kollege", who may approve it."""
-    settings.CORRECTIONS_NOTES_NEED_APPROVAL = True
+    settings.CORRECTION_DESK_NOTES_NEED_APPROVAL = True
     author, second = make_desk_editor("autorin"), make_desk_editor("kollege")
     article = make_article(title="Haushalt beschlossen")
     note = services.correction_publish(
@@ -46,7 +46,7 @@ def waiting_note(settings, make_desk_editor, make_article):
 def test_an_amendment_waits_for_the_second_editor(page, waiting_note, accessible):
     article, note, second = waiting_note
     services.note_approve(note=note, editor=second)
-    change_page = f"/admin/corrections/correctionnote/{note.pk}/change/"
+    change_page = f"/admin/correction_desk/correctionnote/{note.pk}/change/"
     page.set_viewport_size({"width": 1280, "height": 900})
 
     log_in(page, "autorin", change_page)
@@ -83,7 +83,7 @@ def test_an_overlong_address_gets_the_sites_own_page(page, accessible):
 def test_the_second_editor_approves_a_new_note_by_its_button(page, waiting_note):
     """The button sits inside the admin's form: it must post to the approval."""
     _article, note, second = waiting_note
-    log_in(page, "kollege", f"/admin/corrections/correctionnote/{note.pk}/change/")
+    log_in(page, "kollege", f"/admin/correction_desk/correctionnote/{note.pk}/change/")
     page.get_by_role("button", name="Freigeben und veröffentlichen").click()
     page.wait_for_load_state("networkidle")
     note.refresh_from_db()

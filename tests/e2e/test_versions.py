@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from articles.tests.factories import ArticleFactory
-from corrections.services import correction_publish
+from correction_desk.services import correction_publish
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

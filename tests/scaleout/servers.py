@@ -180,7 +180,7 @@ def log_in(server, username, password) -> Browser:
 def publish_correction(server, username, password, report_pk, text) -> None:
     """Log in to the admin as an editor and publish a correction for a report."""
     desk = log_in(server, username, password)
-    publish = f"{server}/admin/corrections/report/{report_pk}/publish-correction/"
+    publish = f"{server}/admin/correction_desk/report/{report_pk}/publish-correction/"
     form = desk.request(publish)[1]
     status, _ = desk.request(
         publish,

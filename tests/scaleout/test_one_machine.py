@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from articles.models import Article
-from corrections.tests.helpers import report_post, report_url
+from correction_desk.tests.helpers import report_post, report_url
 
 from .servers import (
     Browser,
@@ -69,9 +69,10 @@ def test_a_correction_published_on_one_server_shows_on_the_other(site):
     assert "Auf derselben Maschine" not in reader.request(second + page)[1]
     (report,) = query(
         site,
-        "SELECT corrections_report.id FROM corrections_report JOIN articles_article "
+        "SELECT correction_desk_report.id FROM correction_desk_report "
+        "JOIN articles_article "
         "ON object_id = CAST(articles_article.id AS TEXT) "
-        "WHERE slug = ? AND corrections_report.status = 'new'",
+        "WHERE slug = ? AND correction_desk_report.status = 'new'",
         ARTICLE,
     )
     publish_correction(

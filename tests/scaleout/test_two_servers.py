@@ -8,8 +8,8 @@ from django.conf import global_settings
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
 
-from corrections.services import report_submit
-from corrections.tests.helpers import report_post, report_url
+from correction_desk.services import report_submit
+from correction_desk.tests.helpers import report_post, report_url
 
 from .servers import (
     Browser,
@@ -78,7 +78,7 @@ def test_a_correction_published_on_one_server_shows_on_the_other(
     )
     editor.groups.add(Group.objects.get_or_create(name="Redaktion")[0])
     editor.user_permissions.add(
-        *Permission.objects.filter(content_type__app_label="corrections")
+        *Permission.objects.filter(content_type__app_label="correction_desk")
     )
     report = report_submit(content=article, description="Falsche Zahl.")
 

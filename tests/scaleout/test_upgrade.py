@@ -64,6 +64,13 @@ Report.objects.bulk_create(
     ],
     batch_size=5000,
 )
+# Tasks still queued when the upgrade comes, under the old module paths.
+from django_tasks_db.models import DBTaskResult
+for path in ("corrections.tasks.notify_desk_of_report", "corrections.webhooks.deliver"):
+    DBTaskResult.objects.create(
+        task_path=path, args_kwargs={"args": [1], "kwargs": {}},
+        backend_name="default", run_after=now,
+    )
 """
 
 FACTS = """
@@ -81,32 +88,43 @@ def columns(table):
         return {c.name for c in connection.introspection.get_table_description(
             cursor, table)}
 
+# The desk's tables: under the app's old label before, its new one after.
+DESK = "correction_desk" if "correction_desk_report" in (
+    connection.introspection.table_names()) else "corrections"
+
 def about(table):
     if "article_id" in columns(table):
         return "article_id"
     return "CAST(object_id AS INTEGER)"
 
-report = about("corrections_report")
-note = about("corrections_correctionnote")
+report = about(DESK + "_report")
+note = about(DESK + "_correctionnote")
 facts = {
     "reports": rows(
         f"SELECT id, {report}, status, description, passage, article_revision, "
         "similar_to_id, duplicate_of_id, correction_note_id, created_at "
-        "FROM corrections_report ORDER BY id"
+        f"FROM {DESK}_report ORDER BY id"
     ),
     "notes": rows(
         f"SELECT id, {note}, kind, text, published_at, amended_at, withdrawn_at, "
-        "passage, revision FROM corrections_correctionnote ORDER BY id"
+        f"passage, revision FROM {DESK}_correctionnote ORDER BY id"
     ),
     "counts": {
-        table: rows(f"SELECT COUNT(*) FROM {table}")[0][0]
+        table.removeprefix(DESK + "_"): rows(f"SELECT COUNT(*) FROM {table}")[0][0]
         for table in (
-            "corrections_decision", "corrections_reportmessage",
-            "corrections_editornote", "corrections_correctionnotechange",
-            "corrections_webhookdelivery", "corrections_policypage",
+            *(DESK + "_" + name for name in (
+                "decision", "reportmessage", "editornote", "correctionnotechange",
+                "webhookdelivery", "policypage")),
             "articles_article", "articles_articleversion", "auth_group_permissions",
         )
     },
+    # What the editors' group may do, by the permissions' names.
+    "editors": rows(
+        "SELECT p.codename FROM auth_permission p "
+        "JOIN auth_group_permissions gp ON gp.permission_id = p.id "
+        "JOIN auth_group g ON g.id = gp.group_id "
+        "WHERE g.name = 'Redaktion' ORDER BY p.codename"
+    ),
 }
 if "correction_note_id" in columns("articles_articleversion"):
     facts["changed_from"] = rows(
@@ -116,7 +134,7 @@ if "correction_note_id" in columns("articles_articleversion"):
     )
 else:
     facts["changed_from"] = rows(
-        "SELECT id, compare_from FROM corrections_correctionnote "
+        f"SELECT id, compare_from FROM {DESK}_correctionnote "
         "WHERE compare_from IS NOT NULL ORDER BY id"
     )
 
@@ -257,8 +275,8 @@ def test_a_database_of_the_last_release_migrates_and_keeps_everything(
     manage(ROOT, database, "migrate", "--noinput", "-v0")
     after = facts(ROOT, database)
 
-    for name in ("reports", "notes", "counts", "changed_from", "record", "feed",
-                 "log"):  # fmt: skip
+    for name in ("reports", "notes", "counts", "editors", "changed_from", "record",
+                 "feed", "log"):  # fmt: skip
         assert after[name] == before[name], name
     assert after["pages"].keys() == before["pages"].keys()
     for slug, page in before["pages"].items():
@@ -267,12 +285,24 @@ def test_a_database_of_the_last_release_migrates_and_keeps_everything(
     python(
         """
         from articles.models import Article
-        from corrections.services import report_submit
-        from corrections.models import Report
+        from correction_desk.services import report_submit
+        from correction_desk.models import Report
         article = Article.objects.published().order_by("pk").first()
         report_submit(content=article, description="Nach dem Umzug.")
         assert Report.objects.about(article).filter(
             description="Nach dem Umzug.").exists()
+        # The editors' permissions and the queued tasks live under the new name.
+        from django.contrib.auth.models import Group
+        assert Group.objects.get(name="Redaktion").permissions.filter(
+            content_type__app_label="correction_desk", codename="change_report"
+        ).exists()
+        from django.tasks import Task
+        from django.utils.module_loading import import_string
+        from django_tasks_db.models import DBTaskResult
+        paths = sorted(DBTaskResult.objects.values_list("task_path", flat=True))
+        assert paths == ["correction_desk.partners.webhooks.deliver",
+                         "correction_desk.triage.tasks.notify_desk_of_report"], paths
+        assert all(isinstance(import_string(path), Task) for path in paths)
         """,
         ROOT,
         database,

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 from articles.models import Article
-from corrections.tests.helpers import report_post, report_url
+from correction_desk.tests.helpers import report_post, report_url
 
 from .servers import (
     ROOT,
@@ -72,9 +72,9 @@ def open_reports(site) -> list[tuple[int, str]]:
     """(report, article slug) for each article that has a new report."""
     rows = query(
         site,
-        "SELECT MIN(corrections_report.id), slug FROM corrections_report "
+        "SELECT MIN(correction_desk_report.id), slug FROM correction_desk_report "
         "JOIN articles_article ON object_id = CAST(articles_article.id AS TEXT) "
-        "WHERE corrections_report.status = 'new' GROUP BY slug ORDER BY slug",
+        "WHERE correction_desk_report.status = 'new' GROUP BY slug ORDER BY slug",
     )
     assert len(rows) >= 2, "the demo content has fewer open reports than the tests need"
     return rows
@@ -194,7 +194,7 @@ def test_the_report_form_goes_through_varnish_and_is_never_cached(site):
     assert [response.status for response in sent] == [302, 302]
     stored = query(
         site,
-        "SELECT description FROM corrections_report "
+        "SELECT description FROM correction_desk_report "
         "WHERE description LIKE 'Über Varnish gemeldet%' ORDER BY id",
     )
     assert [row[0] for row in stored[-2:]] == [
@@ -282,7 +282,7 @@ def test_with_varnish_down_reports_and_corrections_succeed_and_purges_follow(sit
         seconds=30,
     )
     assert query(
-        site, "SELECT COUNT(*) FROM corrections_correctionnote WHERE text = ?", text
+        site, "SELECT COUNT(*) FROM correction_desk_correctionnote WHERE text = ?", text
     ) == [(1,)]
 
 

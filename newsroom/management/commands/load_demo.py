@@ -24,8 +24,8 @@ from articles.markdown import render_markdown
 from articles.models import Article, Author, Section
 from articles.slugs import slugify_german
 from articles.surrogate import purge_everything
-from corrections.models import CorrectionNote, Report
-from corrections.services import correction_publish
+from correction_desk.models import CorrectionNote, Report
+from correction_desk.services import correction_publish
 
 EDITOR_USERNAME = "redaktion"
 EDITORS_GROUP = "Redaktion"
@@ -34,11 +34,11 @@ EDITORS_GROUP = "Redaktion"
 CHIEF_USERNAME = "cvd"
 CHIEF_GROUP = "Chef vom Dienst"
 CHIEF_PERMISSIONS = [
-    ("corrections", "view_reporter_email"),
-    ("corrections", "add_partnerendpoint"),
-    ("corrections", "change_partnerendpoint"),
-    ("corrections", "view_partnerendpoint"),
-    ("corrections", "view_webhookdelivery"),
+    ("correction_desk", "view_reporter_email"),
+    ("correction_desk", "add_partnerendpoint"),
+    ("correction_desk", "change_partnerendpoint"),
+    ("correction_desk", "view_partnerendpoint"),
+    ("correction_desk", "view_webhookdelivery"),
 ]
 
 
@@ -199,7 +199,7 @@ class Command(BaseCommand):
         chief, _ = Group.objects.get_or_create(name=CHIEF_GROUP)
         chief.permissions.add(
             *Permission.objects.filter(
-                content_type__app_label="corrections",
+                content_type__app_label="correction_desk",
                 codename__in=[codename for _app, codename in CHIEF_PERMISSIONS],
             )
         )

@@ -1,0 +1,34 @@
+"""The corrections desk inside other admin pages: the index and a content's page."""
+
+from django import template
+from django.utils import timezone
+
+from correction_desk.models import CorrectionNote, Report
+from correction_desk.registry import adapter_for, content_key
+
+register = template.Library()
+
+
+@register.inclusion_tag("admin/correction_desk/_desk_counts.html")
+def desk_counts(user):
+    """The editor's open, overdue and unassigned reports, at a glance."""
+    open_reports = Report.objects.open()
+    return {
+        "mine": open_reports.filter(assignee=user).count(),
+        "overdue": open_reports.filter(due_at__lt=timezone.now()).count(),
+        "unassigned": open_reports.filter(assignee__isnull=True).count(),
+    }
+
+
+@register.inclusion_tag("admin/correction_desk/_content_record.html")
+def corrections_record(content):
+    """The content's open reports and notes, linked, for its page in the admin."""
+    adapter = adapter_for(content)
+    return {
+        "content_key": content_key(content),
+        "versions_url": adapter.versions_url(content)
+        if adapter.revision(content) > 1
+        else None,
+        "open_reports": Report.objects.open().about(content),
+        "notes": CorrectionNote.objects.about(content).order_by("-published_at"),
+    }

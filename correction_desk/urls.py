@@ -1,0 +1,58 @@
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from correction_desk.intake import status_page
+from correction_desk.intake import views as intake
+from correction_desk.pages import NoParameters, public_page
+from correction_desk.record import feeds
+from correction_desk.record import views as record
+
+app_name = "correction_desk"
+
+urlpatterns = [
+    path(
+        pgettext_lazy("URL", "report/<str:model>/<str:pk>/"),
+        intake.report_create,
+        name="report",
+    ),
+    path(
+        pgettext_lazy("URL", "report/<str:token>/"),
+        status_page.report_status,
+        name="status",
+    ),
+    path(
+        pgettext_lazy("URL", "corrections/feed/"),
+        feeds.CorrectionFeed(),
+        name="feed",
+    ),
+    path(
+        pgettext_lazy("URL", "corrections/feed/atom/"),
+        feeds.CorrectionAtomFeed(),
+        name="feed-atom",
+    ),
+    path(
+        pgettext_lazy("URL", "corrections/"),
+        public_page(record.CorrectionLogView.as_view(), record.LogParameters),
+        name="log",
+    ),
+    path(
+        pgettext_lazy("URL", "corrections.json"),
+        public_page(record.CorrectionRecordView.as_view(), record.LogParameters),
+        name="record",
+    ),
+    path(
+        pgettext_lazy("URL", "corrections/<str:model>/<str:pk>.json"),
+        public_page(record.content_corrections_record, NoParameters),
+        name="content-record",
+    ),
+    path(
+        pgettext_lazy("URL", "privacy/"),
+        public_page(record.PrivacyView.as_view(), NoParameters),
+        name="privacy",
+    ),
+    path(
+        pgettext_lazy("URL", "corrections/policy/"),
+        public_page(record.PolicyView.as_view(), NoParameters),
+        name="policy",
+    ),
+]
