@@ -250,6 +250,15 @@ def note_versions(apps, schema_editor):
         note.save(update_fields=["compare_from", "revision"])
 
 
+def checked_now(connection) -> None:
+    """PostgreSQL: the rows just written are checked against their foreign keys
+    now, not at commit, so that the schema may change after them in the same
+    transaction (it refuses while checks are pending)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 class FromArticleLinks(migrations.operations.base.Operation):
     reduces_to_sql = False
     reversible = False
@@ -270,7 +279,9 @@ class FromArticleLinks(migrations.operations.base.Operation):
             step.state_forwards(DESK, after)
             step.database_forwards(DESK, schema_editor, state, after)
             state = after
+            checked_now(connection)
         note_versions(state.apps, schema_editor)
+        checked_now(connection)
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
         raise NotImplementedError

@@ -202,10 +202,12 @@ def python(code: str, root: Path, env: dict) -> str:
 
 
 def manage(root: Path, env: dict, *args: str) -> None:
-    subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=root, env=env, check=True,
-        capture_output=True, timeout=600,
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=root, env=env,
+        capture_output=True, text=True, timeout=600,
     )  # fmt: skip
+    if done.returncode:
+        pytest.fail(f"manage.py {' '.join(args)} in {root}:\n{done.stderr[-3000:]}")
 
 
 def facts(root: Path, env: dict) -> dict:
