@@ -42,6 +42,9 @@ DEFAULTS = {
     # authority: a domain you own and a date, e.g. "example.org,2026".
     "TAG_AUTHORITY": "example.org,2026",
     "FEED_LENGTH": 30,
+    # The report form links the desk's one stylesheet (its bots' trap out of
+    # sight); False for a project whose own stylesheet has that rule.
+    "FORM_CSS": True,
     # How the desk's public pages meet the project's page cache (pages.py).
     "PAGE_CACHE": "correction_desk.pages.Pages",
 }

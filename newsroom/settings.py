@@ -462,4 +462,6 @@ CORRECTION_DESK_REQUIRE_HTTPS = PRODUCTION
 CORRECTION_DESK_TRUSTED_PROXIES = NEWSROOM_TRUSTED_PROXIES
 # The ids feeds and the JSON record have carried since 2024.
 CORRECTION_DESK_TAG_AUTHORITY = "newsroom,2024"
+# The report form's one rule (its bots' trap out of sight) is in newsroom.css.
+CORRECTION_DESK_FORM_CSS = False
 CORRECTION_DESK_PAGE_CACHE = "newsroom.desk.SitePages"

@@ -7,7 +7,7 @@ with the dependencies it declares (from the package index, as a newcomer's pip
 does), the settings, URLs, adapter and template written as shown, the tables
 migrated. In that project a reader reports, an editor finds the report in the
 queue and publishes a note, and the public sees it under the story, in the log,
-the feed and the JSON record.
+the feed and the JSON record; a partner's webhook and a WebSub hub hear of it.
 """
 
 import os
@@ -78,6 +78,10 @@ story = Story.objects.create(
 reader = Client()
 page = reader.get(f"/stories/{story.pk}/").content.decode()
 assert "Did you notice an error or an inaccuracy?" in page, page[:3000]
+# The bots' trap out of sight without a stylesheet of the project's.
+assert 'class="report-trap"' in page and "correction_desk/css/report.css" in page
+from django.contrib.staticfiles import finders
+assert finders.find("correction_desk/css/report.css")
 action = re.search(r'<form[^>]*action="([^"]+)"', page).group(1)
 fields = dict(re.findall(r'<input type="hidden" name="(\\w+)" value="([^"]*)"', page))
 fields.update(
@@ -101,19 +105,32 @@ assert f"/admin/correction_desk/report/{report.pk}/change/" in queue, queue[:300
 assert "Der Hafen" in queue
 desk = editor.get(f"/admin/correction_desk/report/{report.pk}/change/").content.decode()
 assert "<mark>1890</mark>" in desk, desk[:3000]
+# A partner takes the desk's webhooks, and a WebSub hub hears of the feeds;
+# what the desk sends goes through its one outbound client, answered here.
+from django.test import override_settings
+from correction_desk.models import PartnerEndpoint
+from correction_desk.support import outbound
+sent = []
+def answered(method, url, **kwargs):
+    sent.append(url)
+    return outbound.Answer(status=202, body=b"")
+outbound.send = answered
+PartnerEndpoint.objects.create(name="Partner", url="https://partner.example/hook")
 # Fixed in the project's own editor; then the note is published at the desk.
 Story.objects.filter(pk=story.pk).update(body=story.body.replace("1890", "1891"))
-published = editor.post(
+with override_settings(CORRECTION_DESK_WEBSUB_HUB="https://hub.example/"):
+  published = editor.post(
     f"/admin/correction_desk/report/{report.pk}/fix/",
-    {"field": "body", "block_start": 0, "block_end": 10, "seen": "unused",
-     "new_text": "ignored", "kind": "correction", "action": "publish",
-     "reason": "", "text": "Der Hafen wurde 1891 eröffnet, nicht 1890."},
-)
+      {"field": "body", "block_start": 0, "block_end": 10, "seen": "unused",
+       "new_text": "ignored", "kind": "correction", "action": "publish",
+       "reason": "", "text": "Der Hafen wurde 1891 eröffnet, nicht 1890."},
+  )
 assert published.status_code == 302, published.content[:3000]
 report.refresh_from_db()
 assert report.status == "corrected"
 note = CorrectionNote.objects.get()
 assert note.published_at and note.content == story
+assert sorted(sent) == ["https://hub.example/", "https://partner.example/hook"], sent
 
 text = "Der Hafen wurde 1891 eröffnet, nicht 1890."
 assert text in reader.get(f"/stories/{story.pk}/").content.decode()
@@ -121,6 +138,33 @@ assert text in reader.get("/corrections/").content.decode()
 assert text in reader.get("/corrections/feed/").content.decode()
 record = json.loads(reader.get("/corrections.json").content)
 assert [entry["text"] for entry in record["corrections"]] == [text]
+# Every other page of the desk, public and in the admin, works there too.
+from django.urls import reverse
+for path in [
+    reverse("correction_desk:feed-atom"),
+    reverse("correction_desk:policy"),
+    reverse("correction_desk:privacy"),
+    reverse("correction_desk:content-record", args=["stories.story", story.pk]),
+]:
+    assert reader.get(path).status_code == 200, path
+for path in [
+    reverse("admin:correction_desk_report_metrics"),
+    reverse("admin:correction_desk_report_privacy"),
+    reverse("admin:correction_desk_report_publish", args=[report.pk]),
+    reverse("admin:correction_desk_correctionnote_changelist"),
+    reverse("admin:correction_desk_correctionnote_change", args=[note.pk]),
+    reverse("admin:correction_desk_correctionnote_add")
+    + f"?content=stories.story:{story.pk}",
+    reverse("admin:correction_desk_partnerendpoint_changelist"),
+    reverse("admin:correction_desk_webhookdelivery_changelist"),
+    reverse("admin:correction_desk_policypage_changelist"),
+]:
+    assert editor.get(path).status_code == 200, path
+# The German it ships speaks where a project's language is German.
+from django.utils import translation
+with translation.override("de"):
+    assert translation.gettext("Did you notice an error or an inaccuracy?") == (
+        "Haben Sie einen Fehler oder eine Ungenauigkeit festgestellt?")
 print("ALL GOOD")
 """
 

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from correction_desk.conf import setting
 from correction_desk.intake.forms import ReportForm
 from correction_desk.intake.stamps import make_stamp
 from correction_desk.registry import adapter_for, model_of
@@ -26,7 +27,10 @@ TEMPLATE = "correction_desk/_report_section.html"
 def report_section_html(content, form: ReportForm | None = None) -> SafeString:
     """The section with the reader's form (sent back with errors), or a blank one."""
     if form is not None:
-        return render_to_string(TEMPLATE, {"content": content, "form": form})
+        return render_to_string(
+            TEMPLATE,
+            {"content": content, "form": form, "form_css": setting("FORM_CSS")},
+        )
     label = content._meta.concrete_model._meta.label_lower
     revision = adapter_for(content).revision(content)
     html = _render(get_language(), label, content.pk, revision)
@@ -40,6 +44,8 @@ def _render(language: str, label: str, pk, revision: int) -> str:
     form = ReportForm(
         content, initial={"stamp": STAMP_PLACEHOLDER, "article_revision": revision}
     )
-    html = render_to_string(TEMPLATE, {"content": content, "form": form})
+    html = render_to_string(
+        TEMPLATE, {"content": content, "form": form, "form_css": setting("FORM_CSS")}
+    )
     assert html.count(STAMP_PLACEHOLDER) == 1
     return html

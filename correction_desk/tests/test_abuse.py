@@ -34,6 +34,8 @@ def test_honeypot_is_hidden_by_a_css_class_not_inline_style(client, article):
     html = client.get(article.get_absolute_url()).text
     assert 'class="report-trap"' in html
     assert "style=" not in html
+    # Our stylesheet has the rule: the desk's own is not fetched besides.
+    assert "correction_desk/css/report.css" not in html
 
 
 def test_a_form_from_a_cached_page_sent_at_once_is_a_report(client, article):
