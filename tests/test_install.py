@@ -80,6 +80,8 @@ page = reader.get(f"/stories/{story.pk}/").content.decode()
 assert "Did you notice an error or an inaccuracy?" in page, page[:3000]
 # The bots' trap out of sight without a stylesheet of the project's.
 assert 'class="report-trap"' in page and "correction_desk/css/report.css" in page
+# Select and press Ctrl+Enter: the script comes with the form.
+assert "correction_desk/build/report.js" in page and 'data-report-part="body"' in page
 from django.contrib.staticfiles import finders
 assert finders.find("correction_desk/css/report.css")
 action = re.search(r'<form[^>]*action="([^"]+)"', page).group(1)
