@@ -12,11 +12,11 @@ registers it (`correction_desk.registry.register`).
 import hashlib
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import get_supported_language_variant
 from django.utils.translation import gettext_lazy as _
+
+from correction_desk import conf
 
 
 class ConcurrentEdit(ValidationError):
@@ -121,9 +121,7 @@ class ContentAdapter:
         return queryset
 
     def language(self, content) -> str:
-        return getattr(content, "language", None) or get_supported_language_variant(
-            settings.LANGUAGE_CODE
-        )
+        return getattr(content, "language", None) or conf.site_language()
 
     # Which desk handles it.
 

@@ -69,6 +69,11 @@ def tag_uri(kind: str, pk) -> str:
     return f"tag:{setting('TAG_AUTHORITY')}:{kind}:{pk}"
 
 
+def site_language() -> str:
+    """The project's LANGUAGE_CODE as one of its LANGUAGES ("en" for "en-us")."""
+    return translation.get_supported_language_variant(settings.LANGUAGE_CODE)
+
+
 def language() -> str:
     """The language of this request as one of the project's LANGUAGES ("en"
     for "en-us"): what reports and notes are stored and filtered by."""

@@ -8,9 +8,9 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.db.models.functions import Cast
 from django.utils import timezone
-from django.utils.translation import get_supported_language_variant
 from django.utils.translation import gettext_lazy as _
 
+from correction_desk import conf
 from correction_desk.record.deep_links import passage_path
 from correction_desk.support.markdown import render_markdown
 
@@ -22,7 +22,7 @@ def languages():
 
 
 def site_language():
-    return get_supported_language_variant(settings.LANGUAGE_CODE)
+    return conf.site_language()
 
 
 PASSAGE_MAX_LENGTH = 1000

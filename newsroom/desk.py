@@ -9,7 +9,6 @@ and page-cache keys, and how a fix becomes a new version.
 import html
 
 from django.db import transaction
-from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
@@ -232,11 +231,3 @@ def version_stored(sender, instance, created, **kwargs) -> None:
             version_published(article, revision=article.revision)
 
     transaction.on_commit(tell)
-
-
-def renamed_admin_page(request, rest):
-    """An admin page of the desk under its old label: the same page, moved."""
-    target = f"/admin/correction_desk/{rest}"
-    if request.META.get("QUERY_STRING"):
-        target += "?" + request.META["QUERY_STRING"]
-    return HttpResponsePermanentRedirect(target)

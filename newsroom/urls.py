@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import pgettext_lazy
+from django.views.generic import RedirectView
 
 from articles.caching import NoParameters, public_page
 from articles.seo import favicon, robots_txt, web_manifest
@@ -28,7 +29,9 @@ urlpatterns = [
     # Editors' bookmarks from before the desk's rename (README, "Why the name").
     path(
         "admin/corrections/<path:rest>",
-        desk.renamed_admin_page,
+        RedirectView.as_view(
+            url="/admin/correction_desk/%(rest)s", permanent=True, query_string=True
+        ),
     ),
     path("admin/", admin.site.urls),
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media, name="media"),

@@ -33,19 +33,19 @@ def report_section_html(content, form: ReportForm | None = None) -> SafeString:
         )
     label = content._meta.concrete_model._meta.label_lower
     revision = adapter_for(content).revision(content)
-    html = _render(get_language(), label, content.pk, revision)
+    html = _render(get_language(), label, content.pk, revision, setting("FORM_CSS"))
     return mark_safe(html.replace(STAMP_PLACEHOLDER, make_stamp(content), 1))  # noqa: S308 (our template's output, escaped)
 
 
 @lru_cache(maxsize=1024)
-def _render(language: str, label: str, pk, revision: int) -> str:
+def _render(language: str, label: str, pk, revision: int, form_css: bool) -> str:
     # Only the key and revision are read: a bare instance stands for the content.
     content = model_of(label)(pk=pk)
     form = ReportForm(
         content, initial={"stamp": STAMP_PLACEHOLDER, "article_revision": revision}
     )
     html = render_to_string(
-        TEMPLATE, {"content": content, "form": form, "form_css": setting("FORM_CSS")}
+        TEMPLATE, {"content": content, "form": form, "form_css": form_css}
     )
     assert html.count(STAMP_PLACEHOLDER) == 1
     return html
