@@ -9,10 +9,10 @@ PORT ?= 8000
 .PHONY: run serve test bench audit setup setup-dev translations css migrate demo lint format clean
 
 # A production-like local run: DEBUG off, collected and compressed static files,
-# gunicorn. Plain http on loopback, so no TLS redirect and no secure-only cookies.
-# Tasks (e-mails, purges, pings, webhooks, picture renditions) go to the queue in
-# the database, and one task worker (`manage.py db_worker`) started beside
-# gunicorn runs them; both stop together.
+# the app server (granian, newsroom/server.py). Plain http on loopback, so no TLS
+# redirect and no secure-only cookies. Tasks (e-mails, purges, pings, webhooks,
+# picture renditions) go to the queue in the database, and one task worker
+# (`manage.py db_worker`) started beside the app server runs them; both stop together.
 SERVE_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat var/secret-key)" \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_SECURE_SSL_REDIRECT=0 \
 	DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0 \
@@ -26,7 +26,7 @@ serve: setup translations css migrate demo var/secret-key
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(SERVE_ENV) sh -c '$(PY) manage.py db_worker --interval 0.5 & worker=$$!; \
 		trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
-		GUNICORN_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py'
+		SERVER_BIND=$(HOST):$(PORT) $(PY) -m newsroom.server'
 
 var/secret-key:
 	mkdir -p var

@@ -1,7 +1,7 @@
 """`make audit`: outside checkers on the production-like site, page by page.
 
 Starts the site as `make serve` does (DEBUG off, collected and compressed static
-files, gunicorn) on a throwaway SQLite database with the demo content, then runs
+files, the app server) on a throwaway SQLite database with the demo content, then runs
 Lighthouse 12 (Debian's Chromium, mobile and desktop presets) and the Nu Html
 Checker (vnu.jar, Debian's Java) on the pages the axe tests cover, and prints one
 Markdown table (bench/AUDIT.md keeps the last one). Lighthouse neither sends
@@ -96,9 +96,9 @@ def start_site(workdir: Path) -> tuple[subprocess.Popen, dict]:
     article, section, slug, revision, status, english = urls.split()[1:]
     manage(env, "collectstatic", "--noinput", "-v0")
     server = subprocess.Popen(
-        [str(SITE / ".venv" / "bin" / "gunicorn"), "-c", "gunicorn.conf.py"],
+        [str(SITE / ".venv" / "bin" / "python"), "-m", "newsroom.server"],
         cwd=SITE,
-        env={**env, "GUNICORN_BIND": f"127.0.0.1:{PORT}", "GUNICORN_ACCESS_LOG": ""},
+        env={**env, "SERVER_BIND": f"127.0.0.1:{PORT}", "SERVER_ACCESS_LOG": "0"},
     )
     for _ in range(100):
         try:

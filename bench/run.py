@@ -1,7 +1,7 @@
 """Benchmarks for newsroom, each against a baseline measured in the same run.
 
 Run with `make bench`. It builds a throw-away production-like site (DEBUG off,
-gunicorn with 2 workers, whitenoise, SQLite; PostgreSQL + Redis too when
+the app server as `make serve` starts it, whitenoise, SQLite; PostgreSQL + Redis too when
 DATABASE_URL and REDIS_URL are set), loads it with wrk on loopback and writes
 bench/RESULTS.md.
 """
@@ -9,7 +9,6 @@ bench/RESULTS.md.
 import itertools
 import os
 import re
-import runpy
 import shutil
 import statistics
 import subprocess
@@ -23,11 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 WORK = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
 PORT = int(os.environ.get("BENCH_PORT", 8765))
-# As configured for production (gunicorn.conf.py), unless the environment says.
-GUNICORN_THREADS = (
-    os.environ.get("GUNICORN_THREADS")
-    or runpy.run_path(str(ROOT / "gunicorn.conf.py"))["threads"]
-)
+# The baseline server: gunicorn's thread worker, 2 processes x 2 threads.
+BASELINE_THREADS = 2
 BASE = f"http://127.0.0.1:{PORT}"
 ARTICLE = "usa-rund-8000-nordkoreanische-soldaten-in-der-region-kursk"
 SECONDS = int(os.environ.get("BENCH_SECONDS", 10))
@@ -55,17 +51,7 @@ ENV = {
     "NEWSROOM_REPORTS_PER_DAY": "1000000000",
     "NEWSROOM_DEMO_PASSWORD": "bench-redaktion-passwort",
     "BENCH_BYTES_FILE": str(WORK / "static" / "bench" / "article.html"),
-    "GUNICORN_WORKERS": "2",
-    # wrk's 32 keep-alive connections stay with the worker that accepted them, and
-    # that was often one worker holding all 32 (measured: 32/0 gave 1,732 req/s,
-    # 16/16 gave 4,164). Capping each worker at 16 splits them evenly, as a proxy
-    # spreading many readers would.
-    "GUNICORN_WORKER_CONNECTIONS": "16",
-    # Threads, not production's gevent: under wrk's 32 connections gevent workers
-    # end some runs with socket timeouts (a p99 near a second; see the A/B notes in
-    # bench/RESULTS.md), and a figure with errors is refused.
-    "GUNICORN_WORKER_CLASS": os.environ.get("GUNICORN_WORKER_CLASS", "gthread"),
-    "GUNICORN_ACCESS_LOG": "",
+    "SERVER_ACCESS_LOG": "0",
     "PYTHONPATH": str(ROOT),
 }
 
@@ -77,18 +63,20 @@ def manage(*args, env=None):
 
 
 class Server:
-    """gunicorn with 2 workers, as in production, on loopback."""
+    """The app server with `make serve`'s defaults (newsroom/server.py), on loopback."""
+
+    def command(self) -> list[str]:
+        return [sys.executable, "-m", "newsroom.server"]
 
     def __init__(self, env):
         self.env = env
-        self.log = WORK / "gunicorn.log"
+        self.log = WORK / "server.log"
 
     def __enter__(self):
-        gunicorn = Path(sys.executable).parent / "gunicorn"
         self.process = subprocess.Popen(
-            [str(gunicorn), "-c", "gunicorn.conf.py"],
+            self.command(),
             cwd=ROOT,
-            env={**self.env, "GUNICORN_BIND": f"127.0.0.1:{PORT}"},
+            env={**self.env, "SERVER_BIND": f"127.0.0.1:{PORT}"},
             stdout=subprocess.DEVNULL,
             stderr=self.log.open("a"),
         )
@@ -99,11 +87,23 @@ class Server:
                 return self
             except OSError:
                 time.sleep(0.2)
-        raise RuntimeError("gunicorn did not start; see " + str(self.log))
+        raise RuntimeError("the server did not start; see " + str(self.log))
 
     def __exit__(self, *exc):
         self.process.terminate()
         self.process.wait(timeout=30)
+
+
+class Baseline(Server):
+    """gunicorn's thread worker with whitenoise, 2 processes x 2 threads: the
+    server the tail is compared with, and the one bakerydemo runs on."""
+
+    def command(self) -> list[str]:
+        return [
+            sys.executable, "-m", "gunicorn", "--workers", "2",
+            "--worker-class", "gthread", "--threads", str(BASELINE_THREADS),
+            "--bind", f"127.0.0.1:{PORT}", "newsroom.wsgi:application",
+        ]  # fmt: skip
 
 
 def fetch(path, headers=None) -> tuple[bytes, dict]:
@@ -275,6 +275,39 @@ def submissions(label, env, rounds=3) -> dict:
     }
 
 
+TAIL_CONNECTIONS = (16, 64)
+
+
+def tail(env) -> dict:
+    """p99 and timeouts of the cached article from the app server as `make
+    serve` starts it, at 16 and 64 keep-alive connections, against the same
+    bytes as a static file from the baseline server (gthread and whitenoise)."""
+    article, static = f"/artikel/{ARTICLE}/", "/static/bench/article.html"
+    figures = {}
+    for connections in TAIL_CONNECTIONS:
+        with Server(env):
+            fetch(article)
+            ours = wrk(article, connections=connections)
+        with Baseline(env):
+            fetch(static)
+            baseline = wrk(static, connections=connections)
+        figures[connections] = {"ours": ours, "baseline": baseline}
+    return figures
+
+
+def tail_rows(figures: dict) -> str:
+    rows = []
+    for connections, pair in figures.items():
+        ours, baseline = pair["ours"], pair["baseline"]
+        ratio = milliseconds(ours["p99"]) / milliseconds(baseline["p99"])
+        rows.append(
+            f"| {connections} | {ours['p99']} | {ours['socket_errors']} "
+            f"| {ours['rps']:.0f} | {baseline['p99']} | {baseline['socket_errors']} "
+            f"| {baseline['rps']:.0f} | **{ratio:.2f}** |"
+        )
+    return "\n".join(rows)
+
+
 def churn(env) -> dict:
     """Read 5 articles for SECONDS, first alone, then while a sixth is saved every
     2 s: the page cache's hit ratio and the p99 latency of both runs."""
@@ -413,7 +446,7 @@ def bakerydemo() -> dict | None:
     page = f"http://127.0.0.1:{port}/blog/wild-yeast/"
     process = subprocess.Popen(
         [os.environ["BENCH_BAKERYDEMO_PYTHON"], "-m", "gunicorn", "-w", "2",
-         "-k", "gthread", "--threads", str(GUNICORN_THREADS),
+         "-k", "gthread", "--threads", str(BASELINE_THREADS),
          "-b", f"127.0.0.1:{port}", "bakerydemo.wsgi"],
         cwd=root, env={**os.environ, "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.bench"},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -427,7 +460,7 @@ def bakerydemo() -> dict | None:
             except OSError:
                 assert time.monotonic() < deadline, "bakerydemo did not start"
                 time.sleep(0.5)
-        with Server({**ENV, "GUNICORN_WORKER_CLASS": "gthread"}):
+        with Baseline(ENV):
             ours, theirs = interleaved(
                 f"/bench/uncached/{ARTICLE}/", page, check=without_errors
             )
@@ -570,6 +603,9 @@ def main() -> None:
         label = sys.argv[2] if len(sys.argv) > 2 else "this checkout"
         print(churn_rows(churn(ENV), label))
         return
+    if sys.argv[1:] == ["tail"]:  # p99 under keep-alive load, against the baseline
+        print(tail_rows(tail(ENV)))
+        return
     if sys.argv[1:] == ["varnish"]:
         print(through_varnish(ENV))
         return
@@ -683,14 +719,13 @@ def write_results(r: dict) -> None:
     text = f"""# Benchmark results
 
 Measured on {r["started"]} with `make bench` on this machine ({os.cpu_count()} cores):
-gunicorn with 2 {ENV["GUNICORN_WORKER_CLASS"]} workers (gthread: × {GUNICORN_THREADS} threads), DEBUG off, whitenoise, wrk on loopback with
-32 connections, {SECONDS} s per run (report submissions: 20 s). Each figure is set
-against a baseline measured in the same run; throughput pairs were run alternately
-twice and the medians taken. The machine is shared and noisy: compare the ratios.
-Each worker accepts at most 16 connections (`GUNICORN_WORKER_CONNECTIONS=16`), so that
-wrk's 32 keep-alive connections are split evenly between the two workers: left to
-chance, one worker often held all 32 while the other idled, and a figure measured that
-luck rather than the code (1,732 against 4,164 req/s for the same page).
+the app server as `make serve` starts it (granian, 2 workers × 4 threads,
+`newsroom/server.py`), DEBUG off, whitenoise, wrk on loopback with 32 connections,
+{SECONDS} s per run (report submissions: 20 s). Each figure is set against a
+baseline measured in the same run; throughput pairs were run alternately twice and
+the medians taken. The machine is shared and noisy: compare the ratios. The baseline
+server, where one is named, is gunicorn's thread worker (2 processes × {BASELINE_THREADS}
+threads) with whitenoise.
 
 ## 1. The article through Varnish
 
@@ -862,7 +897,7 @@ def bakery_text(bakery: dict | None) -> str:
             "BENCH_BAKERYDEMO_PYTHON; see the A/B notes below)."
         )
     return f"""Against Wagtail's bakerydemo (its blog page `/blog/wild-yeast/`, uncached, DEBUG
-off, SQLite, gunicorn 2 workers × {GUNICORN_THREADS} gthread threads, our article by the same
+off, SQLite, gunicorn 2 workers × {BASELINE_THREADS} gthread threads, our article by the same
 recipe), alternately:
 
 | | requests/s |

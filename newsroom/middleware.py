@@ -33,11 +33,12 @@ class RefuseNullCharactersMiddleware:
 class RefuseOverlongAddressesMiddleware:
     """Answer an address longer than NEWSROOM_MAX_ADDRESS_BYTES with our own 414.
 
-    The limit lies below what gunicorn (limit_request_line in gunicorn.conf.py)
-    and nginx (large_client_header_buffers in deploy/nginx/proxy.conf) take, so
-    that an overlong address reaches us and gets a page in the reader's
-    language with the site's headers, not a server's own English one; and above
-    the longest address our forms make (tests/test_address_limits.py).
+    The limit lies below what the app server (MAX_HEADER_BYTES in
+    newsroom/server.py) and nginx (large_client_header_buffers in
+    deploy/nginx/proxy.conf) take, so that an overlong address reaches us and
+    gets a page in the reader's language with the site's headers, not a
+    server's own English one; and above the longest address our forms make
+    (tests/test_address_limits.py).
     """
 
     def __init__(self, get_response):

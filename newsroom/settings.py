@@ -315,8 +315,8 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
 # Whether a request came over https is said by our reverse proxy in
-# X-Forwarded-Proto; gunicorn believes it only from `forwarded_allow_ips` (the
-# same trusted proxies, gunicorn.conf.py) and passes the scheme on to Django.
+# X-Forwarded-Proto; newsroom/wsgi.py believes it only from NEWSROOM_TRUSTED_PROXIES
+# (else from the machine itself) and passes the scheme on to Django.
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -418,8 +418,9 @@ NEWSROOM_WEBSUB_HUB = os.environ.get("NEWSROOM_WEBSUB_HUB", "")
 # (correction_desk/support/outbound.py).
 NEWSROOM_TRUSTED_DESTINATIONS = env_list("NEWSROOM_TRUSTED_DESTINATIONS")
 # The longest address (path and query, in bytes) the site answers; longer ones
-# get our own 414 page. Below gunicorn's limit_request_line and nginx's header
-# buffer, above the longest address our forms make (newsroom/middleware.py).
+# get our own 414 page. Below the app server's header limit (newsroom/server.py)
+# and nginx's header buffer, above the longest address our forms make
+# (newsroom/middleware.py).
 NEWSROOM_MAX_ADDRESS_BYTES = 4000
 
 # Admin login throttling (django-axes, newsroom/login_throttle.py): failed

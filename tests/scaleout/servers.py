@@ -1,4 +1,5 @@
-"""App servers started for real (gunicorn), and just enough of a browser."""
+"""App servers started for real (`python -m newsroom.server`, as `make serve`), and
+just enough of a browser."""
 
 import html
 import os
@@ -43,8 +44,7 @@ def server_env(static_root, base=None, **overrides) -> dict:
         "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "NEWSROOM_STATIC_ROOT": str(static_root),
         "NEWSROOM_REPORTS_PER_ARTICLE_PER_MINUTE": "2",
-        "GUNICORN_WORKERS": "1",
-        "GUNICORN_ACCESS_LOG": "",
+        "SERVER_WORKERS": "1",
         **overrides,
     }
 
@@ -83,15 +83,20 @@ def manage(*args, env):
     )  # fmt: skip
 
 
+OUR_SERVER = (sys.executable, "-m", "newsroom.server")
+
+
 @contextmanager
-def gunicorn_servers(env, count=2):
-    """Start `count` gunicorn servers with `env`; yield their base URLs."""
-    ports = [free_port() for _ in range(count)]
+def app_servers(env, count=2, command=OUR_SERVER, port=None):
+    """Start `count` app servers with `env`; yield their base URLs.
+
+    Another `command` must listen on `port`, the one server it starts."""
+    ports = [port] if port else [free_port() for _ in range(count)]
     processes = [
         subprocess.Popen(
-            [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py"],
+            [*command],
             cwd=ROOT,
-            env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+            env={**env, "SERVER_BIND": f"127.0.0.1:{port}", "SERVER_ACCESS_LOG": "0"},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )  # fmt: skip

@@ -11,7 +11,7 @@ from correction_desk.tests.helpers import report_post, report_url
 
 from .servers import (
     Browser,
-    gunicorn_servers,
+    app_servers,
     in_a_fresh_minute,
     manage,
     publish_correction,
@@ -30,7 +30,7 @@ def site(tmp_path_factory):
     manage("migrate", "--noinput", "-v0", env=env)
     manage("load_demo", env={**env, "DJANGO_DEBUG": "1"})
     manage("collectstatic", "--noinput", "-v0", env=env)
-    with gunicorn_servers(env) as urls:
+    with app_servers(env) as urls:
         yield SimpleNamespace(urls=urls, database=root / "db.sqlite3")
 
 

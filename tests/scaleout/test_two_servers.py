@@ -13,7 +13,7 @@ from correction_desk.tests.helpers import report_post, report_url
 
 from .servers import (
     Browser,
-    gunicorn_servers,
+    app_servers,
     in_a_fresh_minute,
     manage,
     publish_correction,
@@ -44,7 +44,7 @@ def servers(tmp_path):
         ).geturl(),
     )
     manage("collectstatic", "--noinput", "-v0", env=env)
-    with gunicorn_servers(env) as urls:
+    with app_servers(env) as urls:
         yield urls
 
 

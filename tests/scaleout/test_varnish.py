@@ -19,7 +19,7 @@ from .servers import (
     VARNISHD,
     Browser,
     Varnish,
-    gunicorn_servers,
+    app_servers,
     in_a_fresh_minute,
     log_in,
     manage,
@@ -52,7 +52,7 @@ def site(tmp_path_factory):
     manage("collectstatic", "--noinput", "-v0", env=env)
     varnish = Varnish(root / "varnish")
     env["NEWSROOM_VARNISH_URLS"] = varnish.url
-    with gunicorn_servers(env) as urls, task_worker(env):
+    with app_servers(env) as urls, task_worker(env):
         varnish.configure(urls)
         varnish.start()
         try:
