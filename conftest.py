@@ -167,3 +167,72 @@ def waiting_queue(settings):
     default_task_backend.clear()
     yield WaitingQueue(default_task_backend)
     default_task_backend.clear()
+
+
+# What public pages show: a change to one of these in a request must purge.
+# (A picture shows only through its articles, which its service stores again.)
+SHOWN_MODELS = (
+    "articles.Article",
+    "articles.Section",
+    "articles.Author",
+    "correction_desk.CorrectionNote",
+    "correction_desk.PolicyPage",
+)
+
+
+def shown_publicly(instance) -> bool:
+    if instance._meta.label == "correction_desk.CorrectionNote":
+        return instance.published_at is not None
+    return instance._meta.label in SHOWN_MODELS
+
+
+@pytest.fixture(autouse=True)
+def changes_made_in_requests_purge(monkeypatch):
+    """A request that changes what public pages show must purge something.
+
+    The services purge (pagecache.purge); a change that went around them, in any
+    view or admin page a test requests, would leave pages stale for an hour.
+    This fails that test, whatever it set out to check.
+    """
+    from django.core.signals import request_finished, request_started
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    import pagecache
+
+    state = {"open": False, "changed": [], "purged": False}
+    forgotten = []
+
+    def started(**kwargs):
+        state.update(open=True, changed=[], purged=False)
+
+    def finished(**kwargs):
+        if state["open"] and state["changed"] and not state["purged"]:
+            forgotten.append(state["changed"])
+        state["open"] = False
+
+    def changed(sender, instance, **kwargs):
+        if state["open"] and shown_publicly(instance):
+            state["changed"].append(f"{instance._meta.label} {instance.pk}")
+
+    real_purge = pagecache.purge
+
+    def purge(*keys):
+        state["purged"] = True
+        real_purge(*keys)
+
+    monkeypatch.setattr(pagecache, "purge", purge)
+    receivers = [
+        (request_started, started),
+        (request_finished, finished),
+        (post_save, changed),
+        (post_delete, changed),
+        (m2m_changed, changed),
+    ]
+    for signal, receiver in receivers:
+        signal.connect(receiver, weak=False)
+    try:
+        yield
+    finally:
+        for signal, receiver in receivers:
+            signal.disconnect(receiver)
+    assert not forgotten, f"changed in a request without a purge: {forgotten}"

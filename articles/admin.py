@@ -6,23 +6,46 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from . import services
 from .models import Article, ArticleVersion, Author, Picture, Section
 from .services import article_publish, article_unpublish
 
 
+class ThroughServices:
+    """Saves and deletions in the admin go through the services, which purge
+    the pages that show what changed (articles/services.py)."""
+
+    save_service = delete_service = None
+
+    def save_model(self, request, obj, form, change):
+        self.save_service(obj)
+
+    def delete_model(self, request, obj):
+        self.delete_service(obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            for obj in queryset:
+                self.delete_service(obj)
+
+
 @admin.register(Section)
-class SectionAdmin(TranslationAdmin):
+class SectionAdmin(ThroughServices, TranslationAdmin):
     """Name and description in each language, side by side (articles/translation.py)."""
 
+    save_service = staticmethod(services.section_save)
+    delete_service = staticmethod(services.section_delete)
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name_de"]}
 
 
 @admin.register(Author)
-class AuthorAdmin(TranslationAdmin):
+class AuthorAdmin(ThroughServices, TranslationAdmin):
     """The bio in each language, side by side (articles/translation.py)."""
 
+    save_service = staticmethod(services.author_save)
+    delete_service = staticmethod(services.author_delete)
     list_display = ["name", "bio"]
     search_fields = ["name"]
 
@@ -83,7 +106,7 @@ class PictureAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         # Articles showing it are saved again; a changed caption is recorded as
         # this editor's change to each of them.
-        obj.save(editor=request.user)
+        services.picture_save(obj, editor=request.user)
 
 
 class ArticleVersionInline(admin.TabularInline):
@@ -146,7 +169,22 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     def save_model(self, request, obj, form, change):
-        obj.save(editor=request.user)  # recorded on the version this edit replaces
+        # The editor is recorded on the version this edit replaces.
+        services.article_save(obj, editor=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        article = form.instance
+        before = set(article.authors.values_list("pk", flat=True))
+        super().save_related(request, form, formsets, change)
+        services.article_authors_changed(article, before)
+
+    def delete_model(self, request, obj):
+        services.article_delete(obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            for article in queryset:
+                services.article_delete(article)
 
     @admin.action(description=_("Publish selected articles"), permissions=["change"])
     def publish(self, request, queryset):

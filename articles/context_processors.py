@@ -3,7 +3,8 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language, get_language_info
 
-from . import surrogate
+from pagecache import purging
+
 from .models import Section
 
 
@@ -57,7 +58,7 @@ def navigation(request):
         "nav_sections": Section.objects.all,
         "language_links": language_links,
         # For {% cache %}: a piece showing rows is current under this version,
-        # and lives no longer than a purge is remembered (articles/surrogate.py).
-        "fragments_version": surrogate.version,
+        # and lives no longer than a purge is remembered (pagecache/purging.py).
+        "fragments_version": purging.version,
         "fragment_seconds": settings.NEWSROOM_PAGE_CACHE_SECONDS,
     }

@@ -205,6 +205,7 @@ DEMO_PICTURES = {
 def demo_picture(number: str):
     """The demo picture for an article file's number, made once; or None."""
     from .models import Picture
+    from .services import picture_save
 
     if number not in DEMO_PICTURES:
         return None
@@ -220,5 +221,5 @@ def demo_picture(number: str):
         caption=caption,
         credit=CREDIT,
     )
-    picture.save(render_now=True)  # the demo is ready when load_demo ends
+    picture_save(picture, render_now=True)  # the demo is ready when load_demo ends
     return picture

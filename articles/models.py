@@ -5,8 +5,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.tasks import enqueue_on_commit
-
 from . import pictures
 from .markdown import render_markdown
 from .slugs import unique_slug
@@ -135,36 +133,7 @@ class Picture(models.Model):
     def __str__(self):
         return self.caption[:60] or self.alt_text[:60]
 
-    def save(self, *args, editor=None, minor=False, render_now=False, **kwargs):
-        """Save; a new file is stripped and rendered, and every article showing
-        the picture is saved again (a changed caption is a new version of it).
-
-        Renditions are the task worker's where one runs, unless `render_now`
-        (a command such as load_demo, which no reader waits for)."""
-        new_file = self.image and not self.image._committed
-        if new_file:
-            clean, self.width, self.height = pictures.without_metadata(self.image)
-            self.image.save(clean.name, clean, save=False)
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            if new_file or not self.renditions:
-                if pictures.renders_later() and not render_now:
-                    # A web worker serving readers only decoded the upload,
-                    # reduced: renditions are the task worker's (pictures.py).
-                    enqueue_on_commit(pictures.render_later, self.pk)
-                else:
-                    self._make_renditions()
-            for article in self.shown_in():
-                article.save(editor=editor, minor=minor)
-
-    def render(self) -> None:
-        """Make the renditions now, and show them where the picture is shown."""
-        with transaction.atomic():
-            self._make_renditions()
-            for article in self.shown_in():
-                article.save()
-
-    def _make_renditions(self) -> None:
+    def make_renditions(self) -> None:
         # update(), not save(): the renditions are derived from the file, and
         # what readers see changes through the articles, saved after this.
         old, self.renditions = self.renditions, pictures.make_renditions(self)
@@ -319,37 +288,6 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, editor=None, minor=False, **kwargs):
-        """Save; a text change readers will notice keeps the version it replaces.
-
-        `editor` is recorded on that version as the one who changed the text;
-        `minor` says the change is a minor one (spelling, punctuation,
-        formatting), listed as such on the versions page.
-        """
-        if not self.slug:
-            others = Article.objects.exclude(pk=self.pk)
-            self.slug = unique_slug(
-                self.title, lambda s: others.filter(slug=s).exists(), max_length=200
-            )
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-        self._render_pictures()
-        # The previous version and the change are stored together, or neither is.
-        with transaction.atomic():
-            previous = self._version_readers_saw(editor)
-            if previous is not None:
-                previous.minor = minor
-                self.revision = previous.revision + 1
-                self.revised_at = previous.replaced_at
-            self._unlink_translations()
-            super().save(*args, **kwargs)
-            if self.translation_id:
-                Article.objects.filter(pk=self.translation_id).update(
-                    translation=self.pk
-                )
-            if previous is not None:
-                previous.save()
-
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
@@ -388,27 +326,10 @@ class Article(models.Model):
     def text_readers_read(self) -> str:
         """What readers read of the article as it stands here, saved or not:
         headline, lead, body and its pictures' captions and credits."""
-        self._render_pictures()
+        self.render_pictures()
         return reader_text(*(getattr(self, f) for f in self.READER_VISIBLE_FIELDS))
 
-    def _unlink_translations(self) -> None:
-        """Before linking: the old partners of both articles are let go.
-
-        By update(), which sends no signal: their pages carry this article's
-        key or the new partner's, and are purged with them (articles/purges.py).
-        """
-        left = Article.objects.none()
-        if self.pk:
-            left = Article.objects.filter(translation_id=self.pk).exclude(
-                pk=self.translation_id
-            )
-        if self.translation_id:
-            left = left | Article.objects.filter(
-                translation_id=self.translation_id
-            ).exclude(pk=self.pk)
-        left.update(translation=None)
-
-    def _render_pictures(self) -> None:
+    def render_pictures(self) -> None:
         """The body's HTML with its pictures, the lead picture's, their text."""
         ids = pictures.body_picture_ids(self.body)
         wanted = set(ids) | ({self.lead_picture_id} if self.lead_picture_id else set())
@@ -424,49 +345,6 @@ class Article(models.Model):
             if pk in found and pk != self.lead_picture_id
         ]
         self.picture_text = pictures.picture_text(shown)
-
-    def _version_readers_saw(self, editor) -> "ArticleVersion | None":
-        """Return the version this save replaces, if readers saw it and will notice.
-
-        Only headline, lead and body count, and only changes to their words:
-        spacing or Markdown formatting alone does not make a new version.
-        """
-        if self.pk is None:
-            return None
-        stored = (
-            Article.objects.select_for_update()
-            .filter(pk=self.pk)
-            .values(
-                "status",
-                "published_at",
-                "revision",
-                "revised_at",
-                "body_html",
-                *self.READER_VISIBLE_FIELDS,
-            )
-            .first()
-        )
-        if stored is None or stored["status"] != self.Status.PUBLISHED:
-            return None
-        if stored["published_at"] is None or stored["published_at"] > timezone.now():
-            return None
-        before = reader_text(*(stored[f] for f in self.READER_VISIBLE_FIELDS))
-        if before == reader_text(
-            *(getattr(self, f) for f in self.READER_VISIBLE_FIELDS)
-        ):
-            return None
-        return ArticleVersion(
-            article=self,
-            revision=stored["revision"],
-            title=stored["title"],
-            lead=stored["lead"],
-            body=stored["body"],
-            body_html=stored["body_html"],
-            picture_text=stored["picture_text"],
-            valid_from=stored["revised_at"] or stored["published_at"],
-            replaced_at=timezone.now(),
-            replaced_by=editor,
-        )
 
 
 class ArticleVersion(models.Model):

@@ -179,11 +179,12 @@ def make_renditions(picture) -> dict:
 def render_later(picture_id: int) -> str:
     """Make a picture's renditions in the task worker, then show them."""
     from .models import Picture
+    from .services import picture_render
 
     picture = Picture.objects.filter(pk=picture_id).first()
     if picture is None:
         return "gone"
-    picture.render()
+    picture_render(picture)
     return "rendered"
 
 

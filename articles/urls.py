@@ -1,8 +1,9 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
+from pagecache import NoParameters, public_page
+
 from . import feeds, views
-from .caching import NoParameters, public_page
 
 app_name = "articles"
 

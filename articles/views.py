@@ -8,9 +8,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+import pagecache
 from newsroom.parsing import WholeNumberField
+from pagecache import keys
 
-from . import surrogate
 from .context_processors import edition_links
 from .markdown import render_markdown
 from .models import Article, Author, Section
@@ -45,8 +46,8 @@ class ArticleListView(ListView):
     paginate_by = settings.NEWSROOM_ARTICLES_PER_PAGE
 
     def get_queryset(self):
-        surrogate.tag(self.request, "front")
-        surrogate.until(self.request, in_edition().next_publication())
+        pagecache.tag(self.request, keys.front())
+        pagecache.until(self.request, in_edition().next_publication())
         return in_edition().published().for_listing()
 
 
@@ -55,9 +56,9 @@ class SectionView(ArticleListView):
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        surrogate.tag(self.request, f"section-{self.section.pk}")
+        pagecache.tag(self.request, keys.section(self.section.pk))
         in_section = in_edition().filter(section=self.section)
-        surrogate.until(self.request, in_section.next_publication())
+        pagecache.until(self.request, in_section.next_publication())
         return in_section.published().for_listing()
 
     def get_context_data(self, **kwargs):
@@ -74,11 +75,11 @@ class AuthorView(ArticleListView):
     def get_queryset(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
         # Their name and bio (author-N), and the list of their articles.
-        surrogate.tag(
-            self.request, f"author-{self.author.pk}", f"author-list-{self.author.pk}"
+        pagecache.tag(
+            self.request, keys.author(self.author.pk), keys.author_list(self.author.pk)
         )
         theirs = in_edition().filter(authors=self.author)
-        surrogate.until(self.request, theirs.next_publication())
+        pagecache.until(self.request, theirs.next_publication())
         return theirs.published().for_listing()
 
     def get_context_data(self, **kwargs):
@@ -119,12 +120,12 @@ class ArticleDetailView(InItsEdition, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        surrogate.tag(
+        pagecache.tag(
             self.request,
-            f"article-{article.pk}",
-            *(f"author-{author.pk}" for author in article.authors.all()),
+            keys.article(article.pk),
+            *(keys.author(author.pk) for author in article.authors.all()),
             # It shows its translation's title, and what other apps add of it.
-            *([f"article-{article.translation_id}"] if article.translation_id else []),
+            *([keys.article(article.translation_id)] if article.translation_id else []),
         )
         return super().get_context_data(
             **article_page_context(article, self.request), **kwargs
@@ -186,7 +187,7 @@ class ArticleVersionsView(InItsEdition, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        surrogate.tag(self.request, f"article-{article.pk}")
+        pagecache.tag(self.request, keys.article(article.pk))
         earlier = list(
             article.versions.only("revision", "valid_from", "replaced_at", "minor")
         )

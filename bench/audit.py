@@ -47,10 +47,11 @@ from articles.models import Article
 from correction_desk import services
 from correction_desk.intake.status import status_url
 from django.contrib.auth import get_user_model
+from articles.services import article_save
 article = Article.objects.filter(language="de").order_by("pk").first()
 editor = get_user_model().objects.get(username="redaktion")
 article.body = article.body + "\\n\\nEin Absatz, später ergänzt."
-article.save(editor=editor)
+article_save(article, editor=editor)
 report = services.report_submit(content=article, description="Die Zahl stimmt nicht.")
 # The English translation of the Kursk article: hreflang and its German link.
 english = Article.objects.filter(language="en", translation__isnull=False).first()

@@ -204,6 +204,7 @@ def query_counts() -> dict:
     from django.test.utils import CaptureQueriesContext
 
     from articles.models import Article, Author
+    from articles.services import article_save
     from correction_desk.models import CorrectionNote
 
     article = Article.objects.get(slug=ARTICLE)
@@ -224,7 +225,7 @@ def query_counts() -> dict:
         article.authors.add(Author.objects.create(name=f"Autorin {number}"))
     for number in range(20):
         article.body += f"\n\nNachtrag {number}."
-        article.save()
+        article_save(article)
     return {"small": before, "large": count()}
 
 
@@ -295,6 +296,14 @@ def tail(env) -> dict:
     return figures
 
 
+TAIL_INTRO = """The cached article from the app server as `make serve` starts it (granian, 2
+workers × 4 threads), and the same bytes as a static file from the baseline server
+(gunicorn's thread worker, 2 × 2, with whitenoise), each alone, for 10 s at 16 and
+at 64 keep-alive connections. A timeout is a request wrk gave up on (2 s)."""
+TAIL_HEADER = """| connections | article p99 | timeouts and errors | req/s | baseline static p99 | timeouts and errors | req/s | **p99 ratio** |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"""
+
+
 def tail_rows(figures: dict) -> str:
     rows = []
     for connections, pair in figures.items():
@@ -308,6 +317,62 @@ def tail_rows(figures: dict) -> str:
     return "\n".join(rows)
 
 
+# Each layer of page caching that remains, switched off for an A/B in one run:
+# (name, environment that switches it off, what it is measured on).
+LAYERS = [
+    ("the early answer (a per-process copy answered before the middleware)",
+     {"BENCH_EARLY_ANSWER": "0"}, "cached"),
+    ("the purge count that spares an early answer its keys' purge times",
+     {"BENCH_PURGE_SEQUENCE": "0"}, "cached"),
+    ("the shared pieces kept with {% cache %} (menu, head links, footer)",
+     {"BENCH_FRAGMENTS": "0"}, "render"),
+    ("the blank report section kept per article revision",
+     {"BENCH_BLANK_FORM": "0"}, "render"),
+]  # fmt: skip
+PAIRS = {
+    "cached": (f"/artikel/{ARTICLE}/", "/static/bench/article.html"),
+    "render": (f"/bench/uncached/{ARTICLE}/", "/bench/bytes/"),
+}
+
+
+def layers(env) -> dict:
+    """Each measure with every layer, then without each one in turn, alternately
+    against its baseline in the same server."""
+
+    def ratio(extra: dict, measure: str) -> dict:
+        page, baseline = PAIRS[measure]
+        with Server({**env, **extra}):
+            fetch(page)
+            ours, theirs = interleaved(page, baseline)
+        return {"ours": ours, "baseline": theirs, "ratio": ours / theirs}
+
+    figures = {"with": {m: ratio({}, m) for m in PAIRS}, "without": []}
+    for name, extra, measure in LAYERS:
+        figures["without"].append((name, measure, ratio(extra, measure)))
+    return figures
+
+
+def layer_rows(figures: dict) -> str:
+    labels = {
+        "cached": "cached article ÷ the same bytes from whitenoise",
+        "render": "article rendered on every request ÷ a minimal view",
+    }
+    rows = []
+    for name, measure, without in figures["without"]:
+        full = figures["with"][measure]
+        rows.append(
+            f"| {name} | {labels[measure]} | {full['ratio']:.3f} "
+            f"({full['ours']:.0f} ÷ {full['baseline']:.0f}) | {without['ratio']:.3f} "
+            f"({without['ours']:.0f} ÷ {without['baseline']:.0f}) "
+            f"| **{full['ratio'] / without['ratio']:.2f}** |"
+        )
+    return "\n".join(rows)
+
+
+LAYER_HEADER = """| layer | measure | with every layer | without this one | **gain** |
+| --- | --- | ---: | ---: | ---: |"""
+
+
 def churn(env) -> dict:
     """Read 5 articles for SECONDS, first alone, then while a sixth is saved every
     2 s: the page cache's hit ratio and the p99 latency of both runs."""
@@ -316,6 +381,7 @@ def churn(env) -> dict:
     from django.db import connection
 
     from articles.models import Article
+    from articles.services import article_save
 
     articles = list(Article.objects.published().order_by("slug"))
     changing, read = articles[0], articles[1:6]
@@ -337,7 +403,7 @@ def churn(env) -> dict:
 
         def edit():
             while not stop.wait(2):
-                changing.save()
+                article_save(changing)
                 saves.append(time.time())
             connection.close()
 
@@ -603,6 +669,10 @@ def main() -> None:
         label = sys.argv[2] if len(sys.argv) > 2 else "this checkout"
         print(churn_rows(churn(ENV), label))
         return
+    if sys.argv[1:] == ["layers"]:  # each page-caching layer, with and without
+        print(LAYER_HEADER)
+        print(layer_rows(layers(ENV)))
+        return
     if sys.argv[1:] == ["tail"]:  # p99 under keep-alive load, against the baseline
         print(tail_rows(tail(ENV)))
         return
@@ -654,6 +724,7 @@ def main() -> None:
     bakery = bakerydemo()
     varnish = through_varnish(ENV)
     churned = churn(ENV)
+    tailed = tail(ENV)
     weight = page_weight(ENV)
     sqlite = submissions("SQLite", ENV)
     storage = storage_ab()
@@ -855,6 +926,16 @@ Target: ≤ 150 ms and a constant number of queries.
 ## 11. The versions page of a 10,000-word article
 
 {diffs_text(r["diffs"])}
+
+## 12. The tail under keep-alive load
+
+{TAIL_INTRO}
+
+{TAIL_HEADER}
+{tail_rows(r["tailed"])}
+
+Target: 0 timeouts, and a p99 ratio ≤ 2. The worker model is chosen in the A/B notes
+below ("The app server's worker model").
 
 {KEPT}{kept}"""
     results.write_text(text)

@@ -94,7 +94,7 @@ def fill(total: int, seed: int = 7) -> None:
 
 def timed(client, parameters, rounds=7) -> float:
     """Median milliseconds for the result page, rendered afresh each time."""
-    from articles import caching
+    from pagecache import pages as caching
 
     times = []
     for _ in range(rounds):

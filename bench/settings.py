@@ -25,9 +25,9 @@ if os.environ.get("BENCH_COUNT_RENDERS") == "1":
     MIDDLEWARE = ["bench.urls.MarkRenderedMiddleware", *MIDDLEWARE]  # noqa: F405
 
 # BENCH_EARLY_ANSWER=0: without the per-process copy answered before the
-# middleware (articles/caching.py), every hit reads the shared page cache.
+# middleware (pagecache/pages.py), every hit reads the shared page cache.
 if os.environ.get("BENCH_EARLY_ANSWER") == "0":
-    MIDDLEWARE.remove("articles.caching.CachedPageMiddleware")
+    MIDDLEWARE.remove("pagecache.pages.CachedPageMiddleware")
 
 # BENCH_FRAGMENTS=0: the pieces many pages share (menu, head links, footer) are
 # rendered on every request too, as in a process that has just started.

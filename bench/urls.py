@@ -6,9 +6,9 @@ from pathlib import Path
 from django.http import HttpResponse
 from django.urls import path
 
-from articles import caching
 from articles.views import ArticleDetailView
 from newsroom.urls import urlpatterns as site_urlpatterns
+from pagecache import pages as caching
 
 BYTES_FILE = Path(os.environ.get("BENCH_BYTES_FILE", "/dev/null"))
 PAGE_BYTES = BYTES_FILE.read_bytes() if BYTES_FILE.is_file() else b""
@@ -50,3 +50,17 @@ class MarkRenderedMiddleware:
             "1" if hasattr(request, "bench_rendered") else "0"
         )
         return response
+
+
+# Layers switched off for their A/B (bench/run.py, `layers`):
+# BENCH_BLANK_FORM=0, the report section rendered on every request;
+if os.environ.get("BENCH_BLANK_FORM") == "0":
+    from correction_desk.intake import blank_form
+
+    blank_form._render = blank_form._render.__wrapped__
+
+# BENCH_PURGE_SEQUENCE=0, every early answer reads its page's purge times.
+if os.environ.get("BENCH_PURGE_SEQUENCE") == "0":
+    from pagecache import purging
+
+    purging.purge_sequence = object

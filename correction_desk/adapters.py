@@ -203,6 +203,12 @@ class ContentAdapter:
     def purge(self, content) -> None:
         """Make every cached page showing the content fetch it again."""
 
+    def listing_keys(self) -> list[str]:
+        """The page-cache keys the host purges whenever content of this kind
+        enters or leaves the public: the corrections log carries them, so
+        content with notes that is published or withdrawn shows there or not."""
+        return []
+
     # Changing its text: optional.
 
     apply_fix = None

@@ -28,6 +28,7 @@ from correction_desk.models import (
 )
 from correction_desk.partners import admin as partners_admin  # noqa: F401 (registers)
 from correction_desk.record import admin as notes_admin  # noqa: F401 (registers)
+from correction_desk.record.policy import policy_delete, policy_save
 from correction_desk.registry import with_content
 from correction_desk.triage import decisions
 from correction_desk.triage import views as admin_views
@@ -503,3 +504,13 @@ class PolicyPageAdmin(admin.ModelAdmin):
     list_display = ["title", "language", "updated_at"]
     fields = ["language", "title", "body"]
     view_on_site = False
+
+    def save_model(self, request, obj, form, change):
+        policy_save(obj)
+
+    def delete_model(self, request, obj):
+        policy_delete(obj)
+
+    def delete_queryset(self, request, queryset):
+        for page in queryset:
+            policy_delete(page)

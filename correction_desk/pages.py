@@ -49,6 +49,16 @@ class Pages:
         return wrapper
 
 
+def log_key() -> str:
+    """The corrections log and the JSON record: every public note."""
+    return "corrections-log"
+
+
+def policy_key() -> str:
+    """The corrections policy page."""
+    return "policy"
+
+
 def _pages() -> type[Pages]:
     return import_string(setting("PAGE_CACHE"))
 

@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import ProtectedError, prefetch_related_objects
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import pre_delete
 
 from correction_desk.adapters import ContentAdapter
 
@@ -21,11 +21,8 @@ def register(model, adapter_class=ContentAdapter) -> ContentAdapter:
     """Let readers report errors in `model`'s content, through `adapter_class`."""
     if model._meta.abstract or model._meta.proxy:
         raise ImproperlyConfigured(f"{model.__name__}: register a concrete model.")
-    from correction_desk.record import purges
-
     adapter = adapter_class(model)
     _adapters[model._meta.label_lower] = adapter
-    post_save.connect(purges.content_changed, sender=model, dispatch_uid=_uid(model))
     pre_delete.connect(_keep_the_record, sender=model, dispatch_uid=_uid(model))
     return adapter
 
@@ -49,11 +46,13 @@ def _keep_the_record(sender, instance, **kwargs) -> None:
 
 
 def unregister(model) -> None:
-    from correction_desk.record import purges
-
     _adapters.pop(model._meta.label_lower, None)
-    post_save.disconnect(purges.content_changed, sender=model, dispatch_uid=_uid(model))
     pre_delete.disconnect(_keep_the_record, sender=model, dispatch_uid=_uid(model))
+
+
+def listing_keys() -> list[str]:
+    """What pages listing public content carry, for every registered kind."""
+    return sorted({key for each in _adapters.values() for key in each.listing_keys()})
 
 
 def is_registered(model) -> bool:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 
-from articles import caching, surrogate
+import pagecache
 from articles.models import Article, ArticleVersion, Picture, Section
 from articles.services import (
     PICTURE_TEXT_FIELDS,
@@ -38,6 +38,7 @@ from correction_desk.public import changed_at, public_notes
 from correction_desk.record.views import corrections_record
 from correction_desk.registry import adapter_for
 from correction_desk.services import version_published
+from pagecache import keys
 
 # A picture's texts, and what a reader selects them as.
 PICTURE_PARTS = {"caption": "caption", "credit": "credit", "alt_text": "alt_text"}
@@ -46,9 +47,12 @@ PICTURE_PARTS = {"caption": "caption", "credit": "credit", "alt_text": "alt_text
 class SitePages(Pages):
     """The desk's public pages in the site's page cache and HTTP caches."""
 
-    tag = staticmethod(surrogate.tag)
-    purge = staticmethod(surrogate.purge)
-    public_page = staticmethod(caching.public_page)
+    tag = staticmethod(pagecache.tag)
+    public_page = staticmethod(pagecache.public_page)
+
+    @staticmethod
+    def purge(keys: list[str]) -> None:
+        pagecache.purge(*keys)
 
 
 class ArticleAdapter(ContentAdapter):
@@ -146,10 +150,13 @@ class ArticleAdapter(ContentAdapter):
         return f"{path}?from={older}&to={newer}"
 
     def surrogate_keys(self, article) -> list[str]:
-        return [f"article-{article.pk}"]
+        return [keys.article(article.pk)]
 
     def purge(self, article) -> None:
-        surrogate.purge(self.surrogate_keys(article))
+        pagecache.purge(*self.surrogate_keys(article))
+
+    def listing_keys(self) -> list[str]:
+        return [keys.front()]  # purged by every article that enters or leaves
 
     def apply_fix(self, article, holder, changes, *, editor, seen, minor) -> Fix:
         try:

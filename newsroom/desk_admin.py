@@ -11,6 +11,7 @@ from django.contrib import admin
 
 from articles.admin import ArticleAdmin, PictureAdmin
 from articles.models import Article, Picture
+from articles.services import article_save, picture_save
 from articles.text import reader_text
 from correction_desk.admin_hosts import KeepsTheRecord
 from correction_desk.fixing.published_edits import AsksAboutPublishedEdits
@@ -18,7 +19,8 @@ from correction_desk.fixing.published_edits import AsksAboutPublishedEdits
 
 class SavesVersions:
     def save_published(self, request, obj, minor: bool) -> None:
-        obj.save(editor=request.user, minor=minor)
+        save = picture_save if isinstance(obj, Picture) else article_save
+        save(obj, editor=request.user, minor=minor)
 
 
 class CorrectedArticleAdmin(

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "articles",
+    "pagecache",
     "correction_desk",
     "search",
     # Last: it wires the apps above together (newsroom/desk.py).
@@ -93,7 +94,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "newsroom.middleware.RefuseNullCharactersMiddleware",
     "newsroom.middleware.RefuseOverlongAddressesMiddleware",
-    "articles.caching.CachedPageMiddleware",
+    "pagecache.pages.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -228,7 +229,7 @@ else:
 # Pieces of pages that are the same on many pages (the section menu, the footer),
 # rendered once per process and language: bench/RESULTS.md, section 3. Those that
 # show rows from the database are keyed by the pages' purge state as well
-# (articles/surrogate.py, `version`), so a save anywhere renders them again.
+# (pagecache/purging.py, `version`), so a save anywhere renders them again.
 CACHES["fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "newsroom-fragments",
@@ -457,7 +458,7 @@ CORRECTION_DESK_DESK_EMAIL = NEWSROOM_DESK_EMAIL
 CORRECTION_DESK_BASE_URL = NEWSROOM_BASE_URL
 CORRECTION_DESK_WEBSUB_HUB = NEWSROOM_WEBSUB_HUB
 # Reached as configured: those the operator names (HTTP caches are purged
-# through the same client, as configured: articles/http_caches.py).
+# through the same client, as configured: pagecache/http_caches.py).
 CORRECTION_DESK_TRUSTED_DESTINATIONS = NEWSROOM_TRUSTED_DESTINATIONS
 CORRECTION_DESK_REQUIRE_HTTPS = PRODUCTION
 CORRECTION_DESK_TRUSTED_PROXIES = NEWSROOM_TRUSTED_PROXIES

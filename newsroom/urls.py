@@ -6,11 +6,11 @@ from django.urls import include, path
 from django.utils.translation import pgettext_lazy
 from django.views.generic import RedirectView
 
-from articles.caching import NoParameters, public_page
 from articles.seo import favicon, robots_txt, web_manifest
 from articles.sitemaps import SITEMAPS, NewsSitemap, PageSitemap
 from newsroom import desk
 from newsroom.media import media
+from pagecache import NoParameters, public_page
 
 
 class SitePageSitemap(PageSitemap):

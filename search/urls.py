@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from articles.caching import public_page
+from pagecache import public_page
 
 from . import views
 from .forms import SearchParameters

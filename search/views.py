@@ -3,12 +3,12 @@ from urllib.parse import urlencode
 from django.http import Http404
 from django.views.generic import TemplateView
 
-from articles import surrogate
+import pagecache
 from articles.models import Section
 
 from . import service
 from .forms import SearchForm
-from .purges import KEYS
+from .purges import result_keys
 
 
 class SearchView(TemplateView):
@@ -22,8 +22,8 @@ class SearchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         parameters = self.request.page_parameters
-        surrogate.tag(self.request, *KEYS)
-        surrogate.until(self.request, service.next_change())
+        pagecache.tag(self.request, *result_keys())
+        pagecache.until(self.request, service.next_change())
         sections = list(Section.objects.all())
         form = SearchForm(
             data={name: parameters[name] for name in ("q", "section", "from", "to")},

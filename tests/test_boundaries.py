@@ -20,7 +20,7 @@ def imported_modules(path: Path) -> set[str]:
 
 
 def test_the_desk_imports_nothing_of_this_repository_outside_its_package():
-    outside = {"articles", "newsroom", "search", "bench", "tests"}
+    outside = {"articles", "newsroom", "pagecache", "search", "bench", "tests"}
     offenders = [
         f"{path.relative_to(ROOT)}: {module}"
         for path in (ROOT / "correction_desk").rglob("*.py")
@@ -38,6 +38,16 @@ def test_articles_code_imports_nothing_of_the_desk():
         if "tests" not in path.parts and "migrations" not in path.parts
         for module in imported_modules(path)
         if module.split(".")[0] == "correction_desk"
+    ]
+    assert offenders == []
+
+
+def test_the_page_cache_knows_no_app_it_caches():
+    offenders = [
+        f"{path.relative_to(ROOT)}: {module}"
+        for path in (ROOT / "pagecache").rglob("*.py")
+        for module in imported_modules(path)
+        if module.split(".")[0] in {"articles", "correction_desk", "search"}
     ]
     assert offenders == []
 

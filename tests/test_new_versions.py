@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from articles.models import Article
-from articles.services import text_fingerprint
+from articles.services import article_save, text_fingerprint
 from correction_desk import services
 from correction_desk.signals import new_public_version
 
@@ -29,7 +29,7 @@ def test_an_editors_change_to_a_published_article_is_a_new_public_version(
     article = make_article(body="Der Hafen wurde 1890 eröffnet.")
     with django_capture_on_commit_callbacks(execute=True):
         article.body = "Der Hafen wurde 1891 eröffnet."
-        article.save(editor=editor)
+        article_save(article, editor=editor)
     assert heard == [(Article, article.pk, 2)]
 
 
@@ -55,7 +55,7 @@ def test_a_draft_has_no_public_versions(
     draft = make_article(status=Article.Status.DRAFT, body="Entwurf.")
     with django_capture_on_commit_callbacks(execute=True):
         draft.body = "Ein anderer Entwurf."
-        draft.save(editor=editor)
+        article_save(draft, editor=editor)
     assert heard == []
     with pytest.raises(ValueError):
         services.version_published(draft, revision=draft.revision)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from articles.services import article_save, section_save
 from correction_desk import services
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,7 @@ def test_a_cached_page_needs_no_database(client, article, django_assert_num_quer
 def test_an_edit_is_visible_to_the_next_reader(client, article):
     client.get(article.get_absolute_url())
     article.title = "Neue Überschrift nach der Korrektur"
-    article.save()
+    article_save(article)
     assert (
         "Neue Überschrift nach der Korrektur"
         in client.get(article.get_absolute_url()).text
@@ -66,7 +67,7 @@ def test_new_articles_and_section_names_reach_the_front_page(
     fresh = make_article(title="Gerade erschienen")
     assert fresh.title in client.get("/").text
     article.section.name = "Umbenannt"
-    article.section.save()
+    section_save(article.section)
     assert "Umbenannt" in client.get("/").text
 
 

@@ -14,6 +14,7 @@ import time_machine
 from django.utils import timezone
 
 from articles.models import Section
+from articles.services import section_save
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def test_a_renamed_section_is_in_the_menu_of_the_next_render(
     culture = make_section(name="Kultur")
     assert "Kultur" in menu(desk.get(article.get_absolute_url()).text)
     culture.name = "Feuilleton"
-    culture.save()
+    section_save(culture)
     shown = menu(desk.get(article.get_absolute_url()).text)
     assert "Feuilleton" in shown and "Kultur" not in shown
 

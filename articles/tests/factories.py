@@ -4,6 +4,7 @@ import factory
 from django.utils import timezone
 
 from articles.models import Article, Author, Section
+from articles.services import article_save, author_save, picture_save, section_save
 
 
 class SectionFactory(factory.django.DjangoModelFactory):
@@ -14,6 +15,11 @@ class SectionFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Ressort {n}")
     slug = factory.Sequence(lambda n: f"ressort-{n}")
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Found or made, then stored as the admin stores it (pages purged).
+        return section_save(super()._create(model_class, *args, **kwargs))
+
 
 class AuthorFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -21,6 +27,10 @@ class AuthorFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Autorin {n}")
     bio = "Schreibt über Politik."
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return author_save(model_class(*args, **kwargs))
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):
@@ -37,6 +47,11 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     section = factory.SubFactory(SectionFactory)
     status = Article.Status.PUBLISHED
     published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # As the admin and the desk store articles: slug, versions, purges.
+        return article_save(model_class(*args, **kwargs))
 
     @factory.post_generation
     def authors(self, create, extracted, **kwargs):
@@ -68,3 +83,7 @@ class PictureFactory(factory.django.DjangoModelFactory):
     alt_text = "Ein Feld unter blauem Himmel."
     caption = factory.Sequence(lambda n: f"Bildunterschrift {n}")
     credit = "Foto: Anna Beispiel"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return picture_save(model_class(*args, **kwargs))

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from articles.models import Article
+from articles.services import article_save, article_set_authors, author_save
 
 pytestmark = pytest.mark.django_db
 
@@ -69,14 +70,14 @@ def test_the_authors_page_follows_their_articles_and_bio(client, make_article, w
     article = make_article(title="Alt", authors=[writer])
     client.get("/autor/joerg-weiss/")  # cached now
     article.title = "Neu betitelt"
-    article.save()
+    article_save(article)
     assert "Neu betitelt" in client.get("/autor/joerg-weiss/").text
     other = make_article(title="Dazugekommen")
     client.get("/autor/joerg-weiss/")
-    other.authors.add(writer)
+    article_set_authors(other, [*other.authors.all(), writer])
     assert "Dazugekommen" in client.get("/autor/joerg-weiss/").text
     writer.bio = "Leitet jetzt das Ressort."
-    writer.save()
+    author_save(writer)
     assert "Leitet jetzt das Ressort." in client.get("/autor/joerg-weiss/").text
 
 

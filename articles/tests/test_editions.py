@@ -6,6 +6,7 @@ from django.contrib.auth.models import Permission
 from django.utils import translation
 
 from articles.models import Article, Section
+from articles.services import article_save
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def pair(make_article, section):
     german = make_article(title="Soldaten in Kursk", section=section, language="de")
     english = make_article(title="Soldiers in Kursk", section=section, language="en")
     english.translation = german
-    english.save()
+    article_save(english)
     german.refresh_from_db()
     return german, english
 
@@ -134,7 +135,7 @@ def test_linking_a_new_translation_unlinks_the_old_one(make_article, pair):
     german, english = pair
     other = make_article(title="Troops in Kursk", language="en")
     other.translation = german
-    other.save()
+    article_save(other)
     german.refresh_from_db()
     english.refresh_from_db()
     assert german.translation == other

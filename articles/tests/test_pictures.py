@@ -10,6 +10,7 @@ from django.core.files.storage import default_storage
 from PIL import ExifTags, Image
 
 from articles.models import Article, Picture
+from articles.services import article_save, picture_save
 from articles.tests.factories import picture_file
 
 pytestmark = pytest.mark.django_db
@@ -179,7 +180,7 @@ def test_renditions_are_made_once(client, make_article, make_picture):
     made = sorted(name for sizes in picture.renditions.values() for _, name in sizes)
     article = make_article(lead_picture=picture)
     article.lead = "Ein anderer Vorspann."
-    article.save()
+    article_save(article)
     client.get(article.get_absolute_url())
     picture.refresh_from_db()
     assert sorted(n for sizes in picture.renditions.values() for _, n in sizes) == made
@@ -195,7 +196,7 @@ def test_a_new_caption_is_a_new_version_and_shows_at_once(
     assert "Wladimir Putin" in client.get(article.get_absolute_url()).content.decode()
 
     picture.caption = "Alexander Chinschtein in Kursk."
-    picture.save(editor=editor)
+    picture_save(picture, editor=editor)
 
     article.refresh_from_db()
     assert article.revision == 2
@@ -212,7 +213,7 @@ def test_a_draft_using_a_picture_gets_no_version(make_article, make_picture):
     picture = make_picture()
     draft = make_article(lead_picture=picture, status=Article.Status.DRAFT)
     picture.caption = "Anders."
-    picture.save()
+    picture_save(picture)
     draft.refresh_from_db()
     assert draft.revision == 1 and "Anders." in draft.lead_picture_html
 

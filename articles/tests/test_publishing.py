@@ -5,6 +5,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from articles.models import Article
+from articles.services import article_save
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def test_published_excludes_drafts_and_scheduled_articles(make_article):
 def test_publishing_without_a_date_stamps_the_current_time(make_article):
     article = make_article(status=Article.Status.DRAFT, published_at=None)
     article.status = Article.Status.PUBLISHED
-    article.save()
+    article_save(article)
     assert article.published_at is not None
     assert article.is_public
 
@@ -73,7 +74,7 @@ def test_editing_a_published_text_counts_a_revision(make_article):
     article = make_article()
     assert (article.revision, article.revised_at) == (1, None)
     article.body += "\n\nEin neuer Absatz."
-    article.save()
+    article_save(article)
     assert article.revision == 2
     assert article.revised_at is not None
 
@@ -83,10 +84,10 @@ def test_saving_without_text_changes_or_before_publication_is_no_revision(
 ):
     article = make_article()
     article.kicker = "Neue Dachzeile"
-    article.save()
+    article_save(article)
     draft = make_article(status=Article.Status.DRAFT)
     draft.body = "Ganz neu geschrieben."
-    draft.save()
+    article_save(draft)
     assert (article.revision, draft.revision) == (1, 1)
 
 
@@ -94,5 +95,5 @@ def test_article_page_shows_updated_only_after_a_revision(client, make_article):
     article = make_article()
     assert "Aktualisiert" not in client.get(article.get_absolute_url()).text
     article.title = "Neue Überschrift"
-    article.save()
+    article_save(article)
     assert "Aktualisiert" in client.get(article.get_absolute_url()).text

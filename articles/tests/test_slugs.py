@@ -1,5 +1,6 @@
 import pytest
 
+from articles.services import article_save
 from articles.slugs import slugify_german
 
 
@@ -32,6 +33,6 @@ def test_articles_with_the_same_headline_get_distinct_slugs(make_article):
 def test_slug_stays_when_the_headline_is_edited(make_article):
     article = make_article(title="Erste Fassung", slug="")
     article.title = "Zweite Fassung"
-    article.save()
+    article_save(article)
     article.refresh_from_db()
     assert article.slug == "erste-fassung"

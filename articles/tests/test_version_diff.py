@@ -5,6 +5,7 @@ from django.test.html import parse_html
 from django.utils import translation
 
 from articles.markdown import render_markdown
+from articles.services import article_save
 from articles.version_diff import compare_versions
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +45,7 @@ def test_one_word_changed_keeps_the_shape_and_folds_the_rest(client, make_articl
     )
     article = make_article(body=before)
     article.body = before.replace("8000", "10.000")
-    article.save()
+    article_save(article)
     summary, diff = diff_of(client, article)
     assert summary == "1 Wort geändert in Absatz 2"
     # Before the change: headline, lead, subheading, a paragraph, the list.
@@ -95,7 +96,7 @@ def test_headline_and_lead_changes_come_first_in_the_summary(client, make_articl
     article.title = "Neue Überschrift"
     article.lead = "Ein langer, genauer Vorspann."
     article.body = body("Ein neuer erster Absatz.", *PARAGRAPHS[:-1])
-    article.save()
+    article_save(article)
     summary, diff = diff_of(client, article)
     assert summary == (
         "Überschrift geändert; 2 Wörter geändert im Vorspann; "
@@ -116,7 +117,7 @@ def test_a_single_unchanged_block_is_shown_not_folded():
 def test_the_diff_is_escaped_like_the_article(client, make_article):
     article = make_article(body="Vorher <script>alert(1)</script> & [x](javascript:y)")
     article.body = "Nachher <script>alert(1)</script> & [x](javascript:y)"
-    article.save()
+    article_save(article)
     _, diff = diff_of(client, article)
     assert "<script" not in diff
     assert "&lt;script&gt;" in diff
@@ -128,7 +129,7 @@ def test_unchanged_blocks_keep_their_formatting(client, make_article):
         body=body("Mit **fett** und [Link](https://example.org).", "Alt.")
     )
     article.body = body("Mit **fett** und [Link](https://example.org).", "Neu.")
-    article.save()
+    article_save(article)
     _, diff = diff_of(client, article)
     assert "<strong>fett</strong>" in diff
     assert 'href="https://example.org"' in diff
@@ -152,7 +153,7 @@ def test_picture_texts_are_compared_too():
 def test_nothing_but_formatting_changed_says_so(client, make_article):
     article = make_article(body="Ein Absatz.")
     article.body = "Ein Absatz. Und noch einer."
-    article.save()
+    article_save(article)
     response = client.get(f"/artikel/{article.slug}/versionen/?from=2&to=2")
     assert response.context["diff"] is None
 

@@ -2,6 +2,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, ArticleVersion
+from articles.services import article_save
 from newsroom.diff import word_diff
 
 pytestmark = pytest.mark.django_db
@@ -10,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def test_changing_published_text_keeps_the_previous_version(make_article, editor):
     article = make_article(title="Alt", body="Es waren 8000 Soldaten.")
     article.body = "Es waren 10.000 Soldaten."
-    article.save(editor=editor)
+    article_save(article, editor=editor)
     (version,) = article.versions.all()
     assert (version.revision, version.title, version.body) == (
         1,
@@ -35,7 +36,7 @@ def test_changing_published_text_keeps_the_previous_version(make_article, editor
 def test_changes_readers_would_not_notice_make_no_version(make_article, edit):
     article = make_article(body="Erster Absatz.\n\nZweiter Absatz.")
     edit(article)
-    article.save()
+    article_save(article)
     assert not article.versions.exists()
     assert article.revision == 1
 
@@ -43,7 +44,7 @@ def test_changes_readers_would_not_notice_make_no_version(make_article, edit):
 def test_editing_a_draft_makes_no_version(make_article):
     draft = make_article(status=Article.Status.DRAFT)
     draft.body = "Völlig neu."
-    draft.save()
+    article_save(draft)
     assert not draft.versions.exists()
 
 
@@ -58,7 +59,7 @@ def test_version_and_change_are_stored_together_or_not_at_all(
     monkeypatch.setattr(ArticleVersion, "save", fail)
     article.body = "Nachher."
     with pytest.raises(RuntimeError):
-        article.save()
+        article_save(article)
     article.refresh_from_db()
     assert (article.body, article.revision) == ("Vorher.", 1)
 
@@ -77,7 +78,7 @@ def test_word_diff_marks_replaced_phrases_and_escapes_text():
 def test_versions_page_shows_the_diff(client, make_article):
     article = make_article(body="Es waren 8000 Soldaten in Kursk.")
     article.body = "Es waren 10.000 Soldaten in Kursk."
-    article.save()
+    article_save(article)
     response = client.get(f"/artikel/{article.slug}/versionen/")
     assert response.status_code == 200
     diff = response.context["diff"]

@@ -20,6 +20,7 @@ from correction_desk.models import (
     WebhookDelivery,
 )
 from correction_desk.partners import webhooks
+from correction_desk.record import purges
 from correction_desk.record.deep_links import corrected_wording
 from correction_desk.registry import adapter_for
 from correction_desk.triage.services import (
@@ -109,6 +110,7 @@ def _go_public(note: CorrectionNote, editor, reports: list[Report]) -> None:
         passage=note.passage, compare_from=note.compare_from
     )
     webhooks.announce(note, WebhookDelivery.Event.PUBLISHED)
+    purges.note_changed(note)
     _resolve(
         reports,
         editor,
@@ -227,6 +229,7 @@ def _on_record(note, action, before, editor, approved_by, reason) -> CorrectionN
         created_at=note.withdrawn_at or note.amended_at,
     )
     webhooks.announce(note, EVENTS[action])
+    purges.note_changed(note)
     return note
 
 

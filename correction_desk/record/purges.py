@@ -1,23 +1,20 @@
-"""Which public pages go stale when a note, the policy or noted content changes."""
+"""Which public pages go stale when a note or the policy changes.
 
-from correction_desk import pages as page_cache
+Called by the services that change them (record/notes.py, the policy's admin),
+never by signals: a reader of a service sees what it makes stale.
+"""
+
+from correction_desk import pages
 from correction_desk.registry import adapter_for
 
 
-def note_changed(sender, instance, **kwargs) -> None:
-    content = instance.content
+def note_changed(note) -> None:
+    """A note went public, or a public one was amended or withdrawn."""
+    content = note.content
     if content is not None:
         adapter_for(content).purge(content)
-    page_cache.purge(["corrections-log"])
+    pages.purge([pages.log_key()])
 
 
-def policy_changed(sender, instance, **kwargs) -> None:
-    page_cache.purge(["policy"])
-
-
-def content_changed(sender, instance, **kwargs) -> None:
-    """Content with notes entering or leaving the public: the log changes."""
-    from correction_desk.models import CorrectionNote
-
-    if CorrectionNote.objects.about(instance).exists():
-        page_cache.purge(["corrections-log"])
+def policy_changed() -> None:
+    pages.purge([pages.policy_key()])

@@ -14,7 +14,12 @@ from correction_desk.intake.views import public_content
 from correction_desk.models import CorrectionNote, PolicyPage
 from correction_desk.pages import ListParameters
 from correction_desk.record import machine as record
-from correction_desk.registry import adapter_for, all_desks, with_content
+from correction_desk.registry import (
+    adapter_for,
+    all_desks,
+    listing_keys,
+    with_content,
+)
 from correction_desk.support import json_text
 from correction_desk.support.json_text import json_ld_script
 
@@ -27,13 +32,17 @@ class PolicyView(TemplateView):
         page = pages.get(conf.language()) or pages.get(settings.LANGUAGE_CODE)
         if page is None:
             raise Http404
-        page_cache.tag(self.request, "policy")
+        page_cache.tag(self.request, page_cache.policy_key())
         return super().get_context_data(page=page, **kwargs)
 
 
 class PrivacyView(TemplateView):
     template_name = "correction_desk/privacy.html"
     extra_context = {"reporter_data_days": setting("REPORTER_DATA_DAYS")}
+
+    def get_context_data(self, **kwargs):
+        page_cache.tag(self.request)  # nothing but what every page shows
+        return super().get_context_data(**kwargs)
 
 
 class LogParameters(ListParameters):
@@ -73,7 +82,8 @@ class CorrectionLogView(ListView):
         context["notes"] = context["page_obj"].object_list = notes
         page_cache.tag(
             self.request,
-            "corrections-log",
+            page_cache.log_key(),
+            *listing_keys(),
             *{
                 key
                 for note in notes

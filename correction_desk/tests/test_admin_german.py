@@ -14,6 +14,7 @@ import pytest
 from babel.messages.pofile import read_po
 from django.conf import settings
 
+from articles.services import article_save
 from correction_desk import services
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +92,8 @@ def test_one_name_for_the_desk_and_for_each_step(desk, make_report, editor):
     assert "Korrekturtisch: Kennzahlen" in figures
     report = make_report(passage="Erster Absatz", description="Falsch.")
     report.content.body = "Geändert."
-    report.content.save(editor=editor)  # a later version: the decision is offered
+    # A later version: the decision is offered.
+    article_save(report.content, editor=editor)
     page = desk.get(f"/admin/correction_desk/report/{report.pk}/change/").text
     assert "Schon behoben (ohne Vermerk)" in page and "Still beheben" in page
     assert "Still behoben" not in page

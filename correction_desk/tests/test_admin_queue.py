@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from articles.services import article_save
 from correction_desk import services
 from correction_desk.models import Report
 
@@ -154,7 +155,7 @@ def test_report_page_highlights_the_passage_and_notices_article_changes(
     assert "Es waren <mark>rund 8000 Soldaten</mark> in Kursk." in html
     assert "hat sich geändert" not in html
     article.body = "Vorher. Es waren rund 10.000 Soldaten in Kursk. Danach."
-    article.save()
+    article_save(article)
     html = desk.get(url).text
     assert "Fassung 1, jetzt 2" in html
     assert "Die Textstelle steht nicht mehr im Artikel." in html

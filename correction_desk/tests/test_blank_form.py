@@ -10,6 +10,7 @@ import time_machine
 from crispy_forms.utils import render_crispy_form
 from django.utils import timezone, translation
 
+from articles.services import article_save
 from correction_desk.intake import blank_form
 from correction_desk.intake.forms import ReportForm
 from correction_desk.intake.stamps import stamp_spam_reason
@@ -50,7 +51,7 @@ def test_the_form_is_the_one_crispy_forms_renders(desk, article):
 def test_after_an_edit_the_form_names_the_new_revision(desk, article):
     before = hidden(fresh_page(desk, article), "article_revision")
     article.body += "\n\nEin neuer Absatz."
-    article.save()
+    article_save(article)
     article.refresh_from_db()
     after = hidden(fresh_page(desk, article), "article_revision")
     assert int(after) == article.revision == int(before) + 1
@@ -90,6 +91,6 @@ def test_an_article_rendered_afresh_takes_a_fixed_few_queries(
             content=article, kind="correction", text=f"Vermerk {number}",
             created_by=editor, published_at=article.published_at,
         )  # fmt: skip
-    article.save()  # purges the page: the next read renders it
+    article_save(article)  # purges the page: the next read renders it
     response = render()
     assert "Vermerk 4" in response.text and "Autorin 4" in response.text

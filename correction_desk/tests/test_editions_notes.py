@@ -4,6 +4,7 @@ to one language's article is pointed to from its translation."""
 import feedparser
 import pytest
 
+from articles.services import article_save
 from correction_desk.services import correction_publish
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,7 @@ def pair(make_article):
     german = make_article(title="Soldaten in Kursk", language="de")
     english = make_article(title="Soldiers in Kursk", language="en")
     german.translation = english
-    german.save()
+    article_save(german)
     english.refresh_from_db()
     return german, english
 

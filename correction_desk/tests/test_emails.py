@@ -2,6 +2,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from articles.services import section_save
 from correction_desk import services
 
 pytestmark = pytest.mark.django_db
@@ -9,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def test_new_report_is_mailed_to_the_section_desk(sending, make_report, article):
     article.section.desk_email = "politik@example.org"
-    article.section.save()
+    section_save(article.section)
     report = sending(make_report, passage="rund 8000", description="Es waren mehr.")
     (message,) = mail.outbox
     assert message.to == ["politik@example.org"]

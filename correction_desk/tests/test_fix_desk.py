@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from articles.models import Article
-from articles.services import text_fingerprint
+from articles.services import article_save, text_fingerprint
 from correction_desk import services
 from correction_desk.adapters import ConcurrentEdit
 from correction_desk.fixing.source import find_passage
@@ -136,10 +136,10 @@ def test_a_failure_anywhere_leaves_no_partial_change(kursk, editor, make_report)
 def test_an_edit_made_meanwhile_is_never_overwritten(kursk, editor, make_report):
     report = make_report(content=kursk, passage="8000")
     seen = text_fingerprint(kursk)
-    Article.objects.get(pk=kursk.pk).save()  # unchanged: not an edit
+    article_save(Article.objects.get(pk=kursk.pk))  # unchanged: not an edit
     other = Article.objects.get(pk=kursk.pk)
     other.lead = "Eine Kollegin hat den Vorspann geändert."
-    other.save()
+    article_save(other)
     with pytest.raises(ConcurrentEdit):
         correction_apply(
             content=kursk,
@@ -277,7 +277,7 @@ def test_a_concurrent_edit_is_shown_and_the_editors_text_kept(desk, kursk, make_
     report = open_report(kursk, make_report)
     seen = text_fingerprint(kursk)
     kursk.lead = "Geändert von einer Kollegin."
-    kursk.save()
+    article_save(kursk)
     response = desk_post(desk, report, kursk, "publish", seen=seen)
     assert response.status_code == 400
     assert "seit Sie diese Seite geöffnet haben" in response.text

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from articles.services import fingerprint
+from articles.services import article_save, fingerprint, picture_save
 from correction_desk import services
 from correction_desk.models import CorrectionNote, Report
 
@@ -170,7 +170,7 @@ def test_a_caption_changed_meanwhile_is_never_overwritten(
     report = caption_report(make_report, first)
     seen = fingerprint(putin)
     putin.caption = "Von einer Kollegin geändert."
-    putin.save()
+    picture_save(putin)
     response = fix_post(
         desk, report, putin, "publish", seen=seen, block_end=len(CAPTION),
         new_text="Wladimir Putin in Kursk, im Juli.",
@@ -221,7 +221,7 @@ def test_the_fixed_silently_decision_needs_a_change_since_the_reader_saw_it(
     assert report.status == Report.Status.NEW
     # Once the text has changed (a later version is public), it may be closed so.
     article.body = "Rund 11.000 Soldaten."
-    article.save(editor=editor)
+    article_save(article, editor=editor)
     services.report_fix_silently(report=report, editor=editor)
     report.refresh_from_db()
     assert report.status == Report.Status.FIXED_SILENTLY

@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from articles.models import Article
+from articles.services import article_save
 from correction_desk.models import Report
 from correction_desk.services import report_submit
 
@@ -38,7 +39,7 @@ def test_report_is_stored_with_everything_the_editor_needs(article):
 
 def test_article_revision_defaults_to_the_current_one(article):
     article.body += "\n\nNeu."
-    article.save()
+    article_save(article)
     assert report_submit(content=article, description="x").article_revision == 2
     assert (
         report_submit(content=article, description="y", article_revision=99)

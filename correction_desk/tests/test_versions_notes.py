@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from articles.services import article_save
 from correction_desk.services import correction_publish
 
 pytestmark = pytest.mark.django_db
@@ -11,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def corrected(article, editor, old, new, text="Es waren 10.000, nicht 8000."):
     article.body = article.body.replace(old, new)
-    article.save(editor=editor)
+    article_save(article, editor=editor)
     return correction_publish(
         content=article, editor=editor, kind="correction", text=text, reports=[]
     )
@@ -28,7 +29,7 @@ def test_the_note_is_listed_at_the_version_that_carries_it(
 ):
     article = make_article(body="Es waren 8000 Soldaten. Sie kamen im Herbst.")
     article.body = article.body.replace("Herbst", "Spätherbst")
-    article.save(editor=editor)  # version 2: an edit without a note
+    article_save(article, editor=editor)  # version 2: an edit without a note
     note = corrected(article, editor, "8000", "10.000")  # version 3
     html = client.get(f"/artikel/{article.slug}/versionen/").text
     assert note.get_absolute_url() not in version_item(html, 1)
@@ -57,7 +58,7 @@ def test_a_note_without_a_change_sits_at_the_version_it_was_given_on(
 ):
     article = make_article(body="Es waren 8000 Soldaten.")
     article.body = "Es waren 10.000 Soldaten."
-    article.save(editor=editor)
+    article_save(article, editor=editor)
     note = correction_publish(
         content=article,
         editor=editor,
@@ -66,7 +67,7 @@ def test_a_note_without_a_change_sits_at_the_version_it_was_given_on(
         reports=[],
     )
     article.body = "Es waren rund 10.000 Soldaten."
-    article.save(editor=editor)  # version 3, after the note
+    article_save(article, editor=editor)  # version 3, after the note
     html = client.get(f"/artikel/{article.slug}/versionen/").text
     assert note.get_absolute_url() in version_item(html, 2)
     assert note.get_absolute_url() not in version_item(html, 3)

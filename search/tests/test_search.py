@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article
+from articles.services import article_save
 from correction_desk import services
 from search.models import SearchDocument
 
@@ -184,18 +185,18 @@ def test_a_very_long_query_is_cut_and_says_so(client, make_article):
 def test_the_index_follows_saves_in_their_transaction(client, make_article):
     article = make_article(title="Alter Titel", body="Text.")
     article.title = "Neuer Titel"
-    article.save()
+    article_save(article)
     assert found(client, "Neuer")[0] == ["Neuer Titel"]
     assert found(client, "Alter")[0] == []
 
     with pytest.raises(RuntimeError), transaction.atomic():
         article.title = "Verworfen"
-        article.save()
+        article_save(article)
         raise RuntimeError
     assert not SearchDocument.objects.filter(title="Verworfen").exists()
 
     article.status = Article.Status.DRAFT
-    article.save()
+    article_save(article)
     assert found(client, "Neuer")[0] == []
 
 

@@ -6,6 +6,7 @@ in test_editor.py.)
 
 import pytest
 
+from articles.services import article_save
 from correction_desk import services
 from correction_desk.intake.status import status_url
 
@@ -22,7 +23,7 @@ def site(make_article, make_picture, editor):
         lead_picture=make_picture(),
     )
     article.body = article.body.replace("8000", "11.000")
-    article.save(editor=editor)
+    article_save(article, editor=editor)
     services.correction_publish(
         content=article, editor=editor, kind="correction",
         text="Es sind 11.000, nicht 8000.", reports=[],

@@ -2,6 +2,7 @@
 
 import pytest
 
+from articles.services import article_save
 from articles.tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -11,7 +12,7 @@ def test_the_language_switch_leads_to_the_translation_and_back(page, accessible)
     german = ArticleFactory(title="Soldaten in Kursk", language="de")
     english = ArticleFactory(title="Soldiers in Kursk", language="en")
     english.translation = german
-    english.save()
+    article_save(english)
     alone = ArticleFactory(title="Nur auf Deutsch", language="de")
 
     page.goto(german.get_absolute_url())

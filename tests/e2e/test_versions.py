@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from articles.services import article_save
 from articles.tests.factories import ArticleFactory
 from correction_desk.services import correction_publish
 
@@ -29,7 +30,7 @@ def corrected(editor):
     )
     article = ArticleFactory(body=body, title="Soldaten in Kursk")
     article.body = body.replace("Es waren 8000", "Es waren rund 10.000")
-    article.save(editor=editor)
+    article_save(article, editor=editor)
     note = correction_publish(
         content=article,
         editor=editor,

@@ -22,10 +22,11 @@ from articles.demo_content import (
 from articles.demo_pictures import demo_picture
 from articles.markdown import render_markdown
 from articles.models import Article, Author, Section
+from articles.services import article_save
 from articles.slugs import slugify_german
-from articles.surrogate import purge_everything
 from correction_desk.models import CorrectionNote, Report
 from correction_desk.services import correction_publish
+from pagecache.purging import purge_everything
 
 EDITOR_USERNAME = "redaktion"
 EDITORS_GROUP = "Redaktion"
@@ -107,26 +108,22 @@ class Command(BaseCommand):
         demos = demo_articles()
         by_number = {}
         for demo in demos:
-            by_number[demo.number] = article, _ = Article.objects.update_or_create(
-                slug=slugify_german(demo.title),
-                defaults={
-                    "section": sections[demo.section],
-                    "kicker": demo.kicker,
-                    "title": demo.title,
-                    "lead": demo.lead,
-                    "body": demo.body,
-                    "language": demo.language,
-                    "status": Article.Status.PUBLISHED,
-                    "published_at": demo.published_at,
-                    "lead_picture": demo_picture(demo.number),
-                },
-            )
+            slug = slugify_german(demo.title)
+            article = Article.objects.filter(slug=slug).first() or Article(slug=slug)
+            article.section = sections[demo.section]
+            article.kicker, article.title = demo.kicker, demo.title
+            article.lead, article.body = demo.lead, demo.body
+            article.language = demo.language
+            article.status = Article.Status.PUBLISHED
+            article.published_at = demo.published_at
+            article.lead_picture = demo_picture(demo.number)
+            by_number[demo.number] = article_save(article)
             article.authors.set([authors[name] for name in demo.authors])
         for demo in demos:
             if demo.translation_of:
-                article = by_number[demo.number][0]
-                article.translation = by_number[demo.translation_of][0]
-                article.save()
+                article = by_number[demo.number]
+                article.translation = by_number[demo.translation_of]
+                article_save(article)
         return len(demos)
 
     def load_reports(self) -> None:
@@ -171,7 +168,7 @@ class Command(BaseCommand):
         )
         article.refresh_from_db()
         article.body = first_text.replace(demo["wrong"], demo["right"])
-        article.save(editor=editor)
+        article_save(article, editor=editor)
         note = correction_publish(
             content=article,
             editor=editor,

@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext_lazy, ngettext
 
-from articles import surrogate
+import pagecache
 from search.index import rebuild
-from search.purges import KEYS
+from search.purges import result_keys
 
 
 class Command(BaseCommand):
@@ -14,7 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = rebuild()
-        surrogate.purge(KEYS)  # pages cached from the index before
+        pagecache.purge(*result_keys())  # pages cached from the index before
         self.stdout.write(
             ngettext(
                 "The search index now holds %(count)d entry.",

@@ -1,10 +1,10 @@
 """Public pages that shared caches may keep, and a server-side copy of each.
 
-A page carries the surrogate keys of what it shows (articles/surrogate.py), in
-its headers for an HTTP cache in front and with its server-side copy. Saving an
-article, a section, an author, a correction note or the policy purges exactly
-its keys, so only the pages that show it are rendered again; every copy also
-expires on its own.
+A page carries the surrogate keys of what it shows (pagecache/purging.py), in
+its headers for an HTTP cache in front and with its server-side copy. The
+service that changes an article, a section, an author, a correction note or the
+policy purges exactly its keys, so only the pages that show it are rendered
+again; every copy also expires on its own.
 
 A cached answer must be the one Django would give: the key holds scheme, host and
 language (the page links to itself), and the page's query parameters as its view
@@ -24,6 +24,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import Http404, HttpResponse
@@ -39,7 +40,7 @@ from django.utils.translation import get_language, get_language_from_path
 
 from newsroom.parsing import WholeNumberField
 
-from . import surrogate
+from . import purging
 
 ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
 
@@ -53,7 +54,7 @@ class ListParameters(forms.Form):
 
 
 def page_cache():
-    return caches[surrogate.PAGES]
+    return caches[purging.PAGES]
 
 
 def is_anonymous_reader(request) -> bool:
@@ -93,16 +94,21 @@ def request_address(request) -> str:
 
 def render_for_cache(view, request, *args, **kwargs):
     # Taken before the view reads anything: a purge from here on makes it stale.
-    started = surrogate.render_started()
+    started = purging.render_started()
     response = view(request, *args, **kwargs)
     if hasattr(response, "render"):
         response.render()
     if response.status_code != 200:
         return response, None
+    if not purging.declared(request):
+        raise ImproperlyConfigured(
+            f"{request.path}: a public page must say what it shows "
+            "(pagecache.tag), or no purge can reach it."
+        )
     # Compressed once here rather than on every request. Public pages hold no
     # secrets (no CSRF token), so compression cannot leak one (BREACH).
     now = time.time()
-    changes_at = surrogate.changes_at(request)
+    changes_at = purging.changes_at(request)
     return response, {
         "content": response.content,
         "gzip": gzip.compress(response.content, compresslevel=6, mtime=0),
@@ -114,13 +120,13 @@ def render_for_cache(view, request, *args, **kwargs):
             math.inf if changes_at is None else changes_at,
         ),
         "changes_at": changes_at,
-        "keys": surrogate.keys_of(request),
+        "keys": purging.keys_of(request),
         "started": started,
     }
 
 
 def is_current(page: dict) -> bool:
-    return page["expires"] > time.time() and surrogate.is_current(
+    return page["expires"] > time.time() and purging.is_current(
         page["keys"], page["started"]
     )
 
@@ -152,7 +158,7 @@ def serve(request, page: dict) -> HttpResponse:
         s_maxage=shared_seconds(page),
         stale_if_error=settings.NEWSROOM_PAGE_STALE_IF_ERROR,
     )
-    keys = surrogate.header_value(page["keys"])
+    keys = purging.header_value(page["keys"])
     response["xkey"] = keys
     response["Surrogate-Key"] = keys
     return get_conditional_response(
@@ -187,10 +193,10 @@ def recent_page(request) -> dict | None:
         return None
     # No purge at all since this process last checked the page: still current.
     # (No counter at all, None, is a state too: the first purge after it sets one.)
-    sequence = surrogate.purge_sequence()
+    sequence = purging.purge_sequence()
     if page.get("checked_at", NEVER_CHECKED) == sequence:
         return page
-    if not surrogate.is_current(page["keys"], page["started"]):
+    if not purging.is_current(page["keys"], page["started"]):
         _recent_pages.pop(address, None)
         return None
     page["checked_at"] = sequence  # read before the check: a purge in between

@@ -1,12 +1,11 @@
 """Surrogate keys: what a public page shows, and one place that invalidates it.
 
-A view names the things its page shows (`tag(request, "article-12")`); the page
-carries those keys in an `xkey` header (Varnish's xkey module) and, for CDNs that
-use that name, `Surrogate-Key`. Saving something purges exactly its keys. Every
-page also carries `sections` (the navigation shows them) and `site` (purged when
-everything changes at once, e.g. after loading the demo).
+A view names the things its page shows (`tag(request, keys.article(12))`); the
+page carries those keys in an `xkey` header (Varnish's xkey module) and, for CDNs
+that use that name, `Surrogate-Key`. A service that changes something purges
+exactly its keys. Every page also carries `keys.EVERY_PAGE`.
 
-The same purge reaches the HTTP caches in front (articles/http_caches.py) and
+The same purge reaches the HTTP caches in front (pagecache/http_caches.py) and
 the application's own page cache, which uses the same keys: a purge stores the time it
 happened, per key; a cached page is current while none of its keys was purged
 after it began to render. A purge is done at once and again after the
@@ -24,9 +23,9 @@ from django.core.cache import caches
 from django.db import transaction
 
 from . import http_caches
+from .keys import EVERY_PAGE, site
 
 PAGES = "pages"
-EVERY_PAGE = ("site", "sections")
 PURGED = "purged:"
 EPOCH = "purge-epoch"
 # Counts purges, whatever their keys: a process that saw no purge since it last
@@ -36,7 +35,8 @@ EPOCH_SECONDS = 24 * 60 * 60  # then every page renders once more
 
 
 def tag(request, *keys: str) -> None:
-    """Say that the page being rendered for `request` shows these things."""
+    """Say that the page being rendered for `request` shows these things (none:
+    nothing but what every page shows)."""
     if not hasattr(request, "surrogate_keys"):
         request.surrogate_keys = set(EVERY_PAGE)
     request.surrogate_keys.update(keys)
@@ -51,6 +51,10 @@ def until(request, moment) -> None:
     request.changes_at = (
         moment.timestamp() if known is None else min(known, moment.timestamp())
     )
+
+
+def declared(request) -> bool:
+    return hasattr(request, "surrogate_keys")
 
 
 def changes_at(request) -> float | None:
@@ -81,7 +85,7 @@ def _record(keys) -> None:
         cache.incr(SEQUENCE)
 
 
-def purge(keys) -> None:
+def purge(*keys: str) -> None:
     """Make every page that shows one of `keys` stale, here and after commit."""
     keys = sorted(set(keys))
     if not keys:
@@ -92,7 +96,7 @@ def purge(keys) -> None:
 
 
 def purge_everything() -> None:
-    purge(["site"])
+    purge(site())
 
 
 def render_started() -> tuple[int, int]:

@@ -9,7 +9,8 @@ from contextlib import contextmanager
 import pytest
 from django.db import transaction
 
-from articles import http_caches
+from articles.services import article_save
+from pagecache import http_caches
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -49,7 +50,7 @@ def test_saving_an_article_purges_its_keys_at_the_cache_after_commit(settings, a
         settings.NEWSROOM_VARNISH_URLS = [url]
         with transaction.atomic():
             article.title = "Neu betitelt"
-            article.save()
+            article_save(article)
             assert received == []  # not before the new title is stored
         assert len(received) == 1
         path, keys = received[0]
@@ -63,7 +64,7 @@ def test_nothing_is_purged_for_a_change_that_was_rolled_back(settings, article):
         settings.NEWSROOM_VARNISH_URLS = [url]
         with pytest.raises(RuntimeError), transaction.atomic():
             article.title = "Nie gespeichert"
-            article.save()
+            article_save(article)
             raise RuntimeError
         assert received == []
 
@@ -71,15 +72,15 @@ def test_nothing_is_purged_for_a_change_that_was_rolled_back(settings, article):
 def test_every_cache_is_purged(settings, article):
     with fake_varnish() as (first, one), fake_varnish() as (second, other):
         settings.NEWSROOM_VARNISH_URLS = [first, second]
-        article.save()
+        article_save(article)
         assert len(one) == len(other) == 1
 
 
 def test_a_cache_that_is_down_costs_the_editor_nothing(settings, article, caplog):
     settings.NEWSROOM_VARNISH_URLS = [closed_port_url()]
     article.title = "Gespeichert, obwohl der Cache fehlt"
-    with caplog.at_level(logging.ERROR, logger="articles.http_caches"):
-        article.save()
+    with caplog.at_level(logging.ERROR, logger="pagecache.http_caches"):
+        article_save(article)
     article.refresh_from_db()
     assert article.title == "Gespeichert, obwohl der Cache fehlt"
     assert "giving up" in caplog.text  # the immediate queue cannot wait
@@ -88,8 +89,8 @@ def test_a_cache_that_is_down_costs_the_editor_nothing(settings, article, caplog
 def test_a_refused_purge_is_an_error_too(settings, article, caplog):
     with fake_varnish(status=403) as (url, received):
         settings.NEWSROOM_VARNISH_URLS = [url]
-        with caplog.at_level(logging.ERROR, logger="articles.http_caches"):
-            article.save()
+        with caplog.at_level(logging.ERROR, logger="pagecache.http_caches"):
+            article_save(article)
     assert received and "403" in caplog.text
 
 
