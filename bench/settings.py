@@ -1,7 +1,7 @@
 """The production settings plus the benchmark's baseline endpoints (bench/urls.py).
 
 For an A/B of the storage, the benchmark can swap in Django's database cache
-(BENCH_CACHE=database).
+(BENCH_CACHE=database) or its file cache (BENCH_CACHE=file).
 """
 
 import os
@@ -17,6 +17,17 @@ if os.environ.get("BENCH_CACHE") == "database":
             "LOCATION": f"newsroom_cache_{alias}",
             "OPTIONS": {"MAX_ENTRIES": options["OPTIONS"]["MAX_ENTRIES"]},
         }
+        for alias, options in CACHES.items()  # noqa: F405
+    }
+elif os.environ.get("BENCH_CACHE") == "file":
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": f"{options['LOCATION']}/django-files",
+            "OPTIONS": {"MAX_ENTRIES": options["OPTIONS"]["MAX_ENTRIES"]},
+        }
+        if "LOCATION" in options and alias != "fragments"
+        else options
         for alias, options in CACHES.items()  # noqa: F405
     }
 

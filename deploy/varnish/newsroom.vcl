@@ -3,8 +3,8 @@
 # addresses allowed to purge; tests/scaleout/test_varnish.py runs it for real.
 #
 # The app decides what may be cached: public pages say so in Cache-Control
-# (s-maxage of hours) and name what they show in an xkey header. Saving an
-# article, a note or the policy sends PURGE with those keys (articles/
+# (s-maxage of hours) and name what they show in an xkey header. The service that
+# changes an article, a note or the policy sends PURGE with those keys (pagecache/
 # http_caches.py), so a cached page is dropped the moment it would be wrong.
 
 import std;
