@@ -3,7 +3,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language, get_language_info
 
-from pagecache import purging
+from pagecache import keys, purging
 
 from .models import Section
 
@@ -57,8 +57,8 @@ def navigation(request):
         "site_name": settings.SITE_NAME,
         "nav_sections": Section.objects.all,
         "language_links": language_links,
-        # For {% cache %}: a piece showing rows is current under this version,
-        # and lives no longer than a purge is remembered (pagecache/purging.py).
-        "fragments_version": purging.version,
+        # For {% cache %}: the section menu is current until the sections are
+        # purged, and lives no longer than a purge is remembered.
+        "sections_version": lambda: purging.version(keys.sections()),
         "fragment_seconds": settings.NEWSROOM_PAGE_CACHE_SECONDS,
     }

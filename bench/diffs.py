@@ -152,13 +152,15 @@ def diff_figures() -> dict:
     before = long_body()
     figures = {"words": len(before.split()), "cases": {}}
     for number, (name, edit) in enumerate(CASES.items()):
-        article = Article.objects.create(
-            title=f"Langer Artikel {number}",
-            lead="Ein langer Artikel für den Vergleich.",
-            body=before,
-            section=section,
-            status=Article.Status.PUBLISHED,
-            language="de",
+        article = article_save(
+            Article(
+                title=f"Langer Artikel {number}",
+                lead="Ein langer Artikel für den Vergleich.",
+                body=before,
+                section=section,
+                status=Article.Status.PUBLISHED,
+                language="de",
+            )
         )
         article.authors.add(author)
         article.body = edit(before)

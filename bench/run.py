@@ -219,7 +219,7 @@ def query_counts() -> dict:
     editor = get_user_model().objects.get(username="redaktion")
     for number in range(5):
         CorrectionNote.objects.create(
-            article=article, text=f"Vermerk {number}", created_by=editor,
+            content=article, text=f"Vermerk {number}", created_by=editor,
             published_at=article.published_at,
         )  # fmt: skip
         article.authors.add(Author.objects.create(name=f"Autorin {number}"))
@@ -322,8 +322,6 @@ def tail_rows(figures: dict) -> str:
 LAYERS = [
     ("the early answer (a per-process copy answered before the middleware)",
      {"BENCH_EARLY_ANSWER": "0"}, "cached"),
-    ("the purge count that spares an early answer its keys' purge times",
-     {"BENCH_PURGE_SEQUENCE": "0"}, "cached"),
     ("the shared pieces kept with {% cache %} (menu, head links, footer)",
      {"BENCH_FRAGMENTS": "0"}, "render"),
     ("the blank report section kept per article revision",
@@ -856,8 +854,8 @@ its authors, its published notes) and its templates, every time. Two things each
 process keeps: the blank report section per article revision
 (`correction_desk/intake/blank_form.py`), and the pieces that many pages share,
 cached with Django's `{{% cache %}}` tag per language: the section menu (also keyed
-by the pages' purge count, so any save renders it again), the head's links and the
-footer. Each with and without: section 13.
+by the last purge of the sections, so a changed section renders it again), the
+head's links and the footer. Each with and without: section 13.
 
 Queries per render (target ≤ 6, constant): {queries["small"]} for the demo article,
 {queries["large"]} after adding 5 correction notes, 5 authors and 20 versions.

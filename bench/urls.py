@@ -53,14 +53,8 @@ class MarkRenderedMiddleware:
 
 
 # Layers switched off for their A/B (bench/run.py, `layers`):
-# BENCH_BLANK_FORM=0, the report section rendered on every request;
+# BENCH_BLANK_FORM=0, the report section rendered on every request.
 if os.environ.get("BENCH_BLANK_FORM") == "0":
     from correction_desk.intake import blank_form
 
     blank_form._render = blank_form._render.__wrapped__
-
-# BENCH_PURGE_SEQUENCE=0, every early answer reads its page's purge times.
-if os.environ.get("BENCH_PURGE_SEQUENCE") == "0":
-    from pagecache import purging
-
-    purging.purge_sequence = object

@@ -171,9 +171,9 @@ def serve(request, page: dict) -> HttpResponse:
 
 # Each process keeps the pages it served recently, by the request as it was sent,
 # so that a hit costs one small read of the purge times of the page's keys
-# rather than a page from the shared cache. Entries carry their keys and expiry.
+# rather than a page from the shared cache (bench/RESULTS.md, section 13).
+# Entries carry their keys and expiry.
 _recent_pages: dict[str, dict] = {}
-NEVER_CHECKED = object()
 RECENT_PAGES_MAX = 256
 
 
@@ -191,16 +191,10 @@ def recent_page(request) -> dict | None:
     if page["expires"] <= time.time():
         _recent_pages.pop(address, None)
         return None
-    # No purge at all since this process last checked the page: still current.
-    # (No counter at all, None, is a state too: the first purge after it sets one.)
-    sequence = purging.purge_sequence()
-    if page.get("checked_at", NEVER_CHECKED) == sequence:
-        return page
     if not purging.is_current(page["keys"], page["started"]):
         _recent_pages.pop(address, None)
         return None
-    page["checked_at"] = sequence  # read before the check: a purge in between
-    return page  # moves the sequence on, and the next hit checks again
+    return page
 
 
 @cache

@@ -28,9 +28,6 @@ from .keys import EVERY_PAGE, site
 PAGES = "pages"
 PURGED = "purged:"
 EPOCH = "purge-epoch"
-# Counts purges, whatever their keys: a process that saw no purge since it last
-# checked a page it holds need not read the page's keys again (bench/RESULTS.md).
-SEQUENCE = "purge-sequence"
 EPOCH_SECONDS = 24 * 60 * 60  # then every page renders once more
 
 
@@ -75,14 +72,10 @@ def _purge_seconds() -> int:
 
 
 def _record(keys) -> None:
-    cache = caches[PAGES]
     now = time.time_ns()
-    cache.set_many({PURGED + key: now for key in keys}, timeout=_purge_seconds())
-    try:
-        cache.incr(SEQUENCE)
-    except ValueError:  # none yet, or the cache was flushed
-        cache.add(SEQUENCE, now, timeout=_purge_seconds())
-        cache.incr(SEQUENCE)
+    caches[PAGES].set_many(
+        {PURGED + key: now for key in keys}, timeout=_purge_seconds()
+    )
 
 
 def purge(*keys: str) -> None:
@@ -109,22 +102,15 @@ def render_started() -> tuple[int, int]:
     return epoch, time.time_ns()
 
 
-def version() -> str:
-    """What a cached piece of a page must have been rendered under to be current.
-
-    Any purge moves it on (the purge count), and so does a flushed cache (the
-    epoch): a piece showing rows from the database, cached under this, is
-    rendered again after any save that could have changed them.
-    """
-    found = caches[PAGES].get_many([EPOCH, SEQUENCE])
+def version(key: str) -> str:
+    """What a cached piece of a page showing `key` must have been rendered
+    under to be current: the key's last purge moves it on, and so does a flushed
+    cache (the epoch)."""
+    found = caches[PAGES].get_many([EPOCH, PURGED + key])
     epoch = found.get(EPOCH)
     if epoch is None:
         epoch, _now = render_started()
-    return f"{epoch}:{found.get(SEQUENCE)}"
-
-
-def purge_sequence():
-    return caches[PAGES].get(SEQUENCE)
+    return f"{epoch}:{found.get(PURGED + key)}"
 
 
 def is_current(keys, started: tuple[int, int]) -> bool:

@@ -177,24 +177,3 @@ def test_editors_pages_carry_no_keys(client, article, editor):
     client.force_login(editor)
     response = client.get(article.get_absolute_url())
     assert "xkey" not in response and "Surrogate-Key" not in response
-
-
-def test_with_no_purge_since_a_page_was_checked_a_hit_reads_one_counter(
-    client, article, monkeypatch
-):
-    # Also when no purge is on record at all (none yet, or the counter expired).
-    caches[surrogate.PAGES].delete(surrogate.SEQUENCE)
-    url = article.get_absolute_url()
-    client.get(url)
-    client.get(url)  # the process's copy, checked once against the keys
-    checks = []
-    real_check = surrogate.is_current
-    monkeypatch.setattr(
-        surrogate, "is_current", lambda *a: checks.append(a) or real_check(*a)
-    )
-    for _ in range(3):
-        assert client.get(url).status_code == 200
-    assert checks == []
-    article.title = "Neu"
-    article_save(article)  # a purge: the next hit checks the keys again, and re-renders
-    assert "Neu" in client.get(url).text
