@@ -125,7 +125,8 @@ class ArticleVersionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ThroughServices, admin.ModelAdmin):
+    delete_service = staticmethod(services.article_delete)
     list_display = [
         "title",
         "section",
@@ -177,14 +178,6 @@ class ArticleAdmin(admin.ModelAdmin):
         before = set(article.authors.values_list("pk", flat=True))
         super().save_related(request, form, formsets, change)
         services.article_authors_changed(article, before)
-
-    def delete_model(self, request, obj):
-        services.article_delete(obj)
-
-    def delete_queryset(self, request, queryset):
-        with transaction.atomic():
-            for article in queryset:
-                services.article_delete(article)
 
     @admin.action(description=_("Publish selected articles"), permissions=["change"])
     def publish(self, request, queryset):
