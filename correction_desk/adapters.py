@@ -116,6 +116,11 @@ class ContentAdapter:
     def is_public(self, content) -> bool:
         return True
 
+    def shown_with(self, content) -> list:
+        """Other content whose notes the content's page also shows (its
+        translation, say): their notes are read in the same query."""
+        return []
+
     def public(self, queryset):
         """Those of `queryset` the public may see now."""
         return queryset

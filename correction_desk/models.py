@@ -57,12 +57,13 @@ class AboutContent:
 
     def about_any(self, contents):
         """About any of `contents`, which may be of several models."""
-        condition = models.Q(pk__in=[])
+        keys_by_type = {}
         for content in contents:
-            condition |= models.Q(
-                content_type=ContentType.objects.get_for_model(content),
-                object_id=str(content.pk),
-            )
+            content_type = ContentType.objects.get_for_model(content)
+            keys_by_type.setdefault(content_type, []).append(str(content.pk))
+        condition = models.Q(pk__in=[])
+        for content_type, keys in keys_by_type.items():
+            condition |= models.Q(content_type=content_type, object_id__in=keys)
         return self.filter(condition)
 
     def on_public_content(self):

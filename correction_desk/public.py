@@ -1,10 +1,14 @@
 """What the public sees of a piece of content's notes: for hosts' pages.
 
 Each function reads once per content object and request: the page, its
-structured data and its templates share the list.
+structured data and its templates share the list. The notes of the content
+its page also shows (`ContentAdapter.shown_with`) are read in the same query.
 """
 
+from django.contrib.contenttypes.models import ContentType
+
 from correction_desk.models import CorrectionNote
+from correction_desk.registry import adapter_for
 
 CACHE = "_corrections_public_notes"
 
@@ -13,17 +17,30 @@ def public_notes(content) -> list[CorrectionNote]:
     """The content's published notes, oldest first, withdrawn ones included."""
     if content is None:
         return []
-    notes = content.__dict__.get(CACHE)
-    if notes is None:
-        notes = list(
-            CorrectionNote.objects.about(content)
-            .published()
-            .order_by("published_at", "pk")
-        )
-        for note in notes:
-            note.content = content
-        content.__dict__[CACHE] = notes
-    return notes
+    if CACHE not in content.__dict__:
+        read_notes([content, *adapter_for(content).shown_with(content)])
+    return content.__dict__[CACHE]
+
+
+def read_notes(contents) -> None:
+    """Read the published notes of all of `contents` in one query."""
+    unread = {}
+    for content in contents:
+        if CACHE not in content.__dict__:
+            content.__dict__[CACHE] = []
+            key = (ContentType.objects.get_for_model(content).pk, str(content.pk))
+            unread[key] = content
+    if not unread:
+        return
+    notes = (
+        CorrectionNote.objects.about_any(unread.values())
+        .published()
+        .order_by("published_at", "pk")
+    )
+    for note in notes:
+        content = unread[note.content_type_id, note.object_id]
+        note.content = content
+        content.__dict__[CACHE].append(note)
 
 
 def notes_by_version(content) -> dict[int, list[CorrectionNote]]:

@@ -73,6 +73,15 @@ class ArticleAdapter(ContentAdapter):
     def public(self, queryset):
         return queryset.published()
 
+    def shown_with(self, article) -> list:
+        # Only a translation already read with the article: reading it here
+        # would cost the query this saves.
+        if Article.translation.is_cached(article):
+            translated = article.translation
+            if translated is not None and translated.is_public:
+                return [translated]
+        return []
+
     def language(self, article) -> str:
         return article.language
 

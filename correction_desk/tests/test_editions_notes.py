@@ -64,3 +64,30 @@ def test_correcting_one_article_refreshes_its_translations_page(client, pair, ed
         "Corrections to the version in German"
         in client.get(f"/en/article/{english.slug}/").text
     )
+
+
+def test_both_editions_notes_are_read_in_one_query(
+    client, pair, editor, make_article, django_assert_num_queries
+):
+    german, english = pair
+    publish(german, editor, "Es waren 10.000 Soldaten.")
+    publish(english, editor, "There were 10,000 soldiers.")
+    alone = make_article(language="en")
+    with django_assert_num_queries(4) as counted:
+        client.get(alone.canonical_path())
+    # The article, its authors, the notes of both editions, the sections menu:
+    # the translation's notes cost no query of their own.
+    with django_assert_num_queries(len(counted.captured_queries)):
+        page = client.get(f"/en/article/{english.slug}/").text
+    assert "There were 10,000 soldiers." in page
+    assert "Es waren 10.000 Soldaten." in page
+
+
+def test_a_translation_not_yet_public_is_not_pointed_to(client, pair, editor):
+    german, english = pair
+    publish(german, editor, "Es waren 10.000 Soldaten.")
+    german.status = german.Status.DRAFT
+    article_save(german)
+    page = client.get(f"/en/article/{english.slug}/").text
+    assert "Corrections to the version in German" not in page
+    assert "Es waren 10.000 Soldaten." not in page
