@@ -5,6 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The desk on Wagtail: a site of its own, tested in a pytest session of its own.
+WAGTAIL_SITE := tests/hosts/wagtail_site
 
 .PHONY: run serve test bench audit setup setup-dev translations css migrate demo lint format clean
 
@@ -38,6 +40,7 @@ test: setup-dev translations css
 	$(PY) -m ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
+	$(PY) -m pytest -c $(WAGTAIL_SITE)/pytest.ini $(WAGTAIL_SITE)
 
 # Benchmarks with baselines (bench/RESULTS.md). Needs root for the apt packages.
 bench: setup-dev translations css
@@ -118,7 +121,7 @@ audit: setup translations css $(AUDIT_TOOLS)
 # The corrections desk has its own (correction_desk/locale), shipped in its package.
 translations: setup
 	$(VENV)/bin/pybabel compile --domain "django djangojs" --directory locale --statistics
-	$(VENV)/bin/pybabel compile --domain django --directory correction_desk/locale --statistics
+	$(VENV)/bin/pybabel compile --domain "django djangojs" --directory correction_desk/locale --statistics
 
 # After changing user-facing strings: the site's catalogue, then the desk's
 # (GNU gettext's xgettext, as Django's makemessages needs).

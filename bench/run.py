@@ -138,7 +138,8 @@ def wrk(
         "requests": requests,
         "bad": int(bad[1]) if bad else 0,
         "socket_errors": sum(map(int, errors.groups())) if errors else 0,
-        "p99": re.search(r"99%\s+(\S+)", out)[1],
+        # The latency distribution's line: "76.99%" also ends a stdev column.
+        "p99": re.search(r"^\s*99%\s+(\S+)", out, re.M)[1],
         "rendered": (int(rendered[1]), int(rendered[2])) if rendered else None,
     }
 
@@ -872,7 +873,8 @@ Queries per render (target ≤ 6, constant): {queries["small"]} for the demo art
 {queries["large"]} after adding 5 correction notes, 5 authors and 20 versions.
 
 Where one render spends its time, in one process and thread
-(`bench/render_split.py`; each part timed alone, median of 5 rounds):
+(`bench/render_split.py`: the page requested through Django's handler with a
+stopwatch around each part of the view; median of 5 rounds of 200):
 
 {split_rows(r["split"])}
 

@@ -10,6 +10,7 @@ registers it (`correction_desk.registry.register`).
 """
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -56,6 +57,9 @@ class Fix:
 
     content: object
     also_changed: list = field(default_factory=list)
+    # The change waits for the host's own review (a moderation workflow): the
+    # note goes public when the content does (`services.content_published`).
+    pending: bool = False
 
 
 class ContentAdapter:
@@ -113,6 +117,10 @@ class ContentAdapter:
         opts = self.model._meta
         return f"{opts.app_label}.change_{opts.model_name}"
 
+    def can_edit(self, user, content) -> bool:
+        """May `user` change this content's text at the fix desk?"""
+        return user.has_perm(self.edit_permission())
+
     def is_public(self, content) -> bool:
         return True
 
@@ -160,6 +168,14 @@ class ContentAdapter:
         """All of it as a reader reads it, as plain text (passages are found in it)."""
         return "\n".join(source.text for source in self.texts(content))
 
+    def block_around(self, source: str, start: int, end: int) -> tuple[int, int]:
+        """The block of a text's source an editor edits around start…end: by
+        default the Markdown blocks (separated by blank lines) holding it."""
+        gaps = [match.span() for match in re.finditer(r"\n[ \t]*\n", source)]
+        block_start = max([0, *(gap_end for _, gap_end in gaps if gap_end <= start)])
+        block_end = min([len(source), *(gap for gap, _ in gaps if gap >= end)])
+        return block_start, block_end
+
     def fingerprint(self, holder) -> str:
         """Identify the texts an editor sees, to notice a change by another."""
         names = self.holder_fields(holder)
@@ -195,8 +211,11 @@ class ContentAdapter:
             return self.reader_text(content)
         return None
 
-    def versions_url(self, content, older: int, newer: int) -> str | None:
-        """A public page comparing two versions, if the host has one."""
+    def versions_url(
+        self, content, older: int | None = None, newer: int | None = None
+    ) -> str | None:
+        """A public page comparing two versions (without them, its versions
+        page), if the host has one."""
         return None
 
     # Page caches.

@@ -5,14 +5,16 @@ from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.forms.widgets import Script
 from django.template.defaultfilters import truncatechars
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.i18n import JavaScriptCatalog
 
 from correction_desk import services
 from correction_desk.content_admin import ListsContent
@@ -167,6 +169,10 @@ class ReportAdmin(ListsContent, admin.ModelAdmin):
 
     class Media:
         css = {"all": ["correction_desk/css/admin-corrections.css"]}
+        # German for the strings of Django's admin scripts that its own German
+        # catalogue lacks (the calendar's "Today (…)"): after the admin's
+        # catalogue, whose entries it adds to.
+        js = [Script(reverse_lazy("admin:correction_desk_jsi18n"))]
 
     change_form_template = "admin/correction_desk/report/change_form.html"
 
@@ -364,15 +370,21 @@ class ReportAdmin(ListsContent, admin.ModelAdmin):
                 **(extra_context or {}),
                 **admin_views.report_panels(report, request.user),
             }
-            if report.is_open and request.user.has_perm(
-                report.adapter.edit_permission()
-            ):
+            if report.is_open and report.adapter.can_edit(request.user, report.content):
                 extra_context.update(fix_desk.desk_context(report))
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
+            path(
+                "jsi18n/",
+                view(
+                    JavaScriptCatalog.as_view(packages=["correction_desk"]),
+                    cacheable=True,
+                ),
+                name="correction_desk_jsi18n",
+            ),
             path(
                 "metrics/",
                 view(admin_views.MetricsView.as_view(model_admin=self)),

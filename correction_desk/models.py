@@ -165,6 +165,11 @@ class CorrectionNote(OnContent, models.Model):
         help_text=_("What was wrong and what is right now, in a sentence or two."),
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # The fix waits in the host's own review (a moderation workflow): the note
+    # goes public when the content does.
+    awaits_content = models.BooleanField(
+        _("waits for the content's publication"), default=False, editable=False
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("published by"),

@@ -7,6 +7,7 @@ is the one place to import them from.
 from correction_desk.fixing.apply import CannotFix, correction_apply
 from correction_desk.intake.submit import report_submit
 from correction_desk.record.notes import (
+    content_published,
     correction_publish,
     note_amend,
     note_approve,
@@ -41,6 +42,7 @@ __all__ = [
     "NOTHING_CHANGED",
     "CannotFix",
     "TransitionError",
+    "content_published",
     "correction_apply",
     "correction_publish",
     "note_add",

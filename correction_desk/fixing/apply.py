@@ -70,22 +70,23 @@ def correction_apply(
     if changes and adapter.apply_fix is None:
         raise CannotFix(_("The desk cannot change this content's text."))
     with transaction.atomic():
-        others = []
+        others, pending = [], False
         if changes:
             # A silent fix is a minor change: the versions page lists it so.
             fixed = adapter.apply_fix(
                 content, holder if holder is not None else content, changes,
                 editor=editor, seen=seen, minor=silent,
             )  # fmt: skip
-            content, others = fixed.content, fixed.also_changed
+            content, others, pending = fixed.content, fixed.also_changed, fixed.pending
         if silent:
             reports_fix_silently(
                 reports=reports, editor=editor, reason=reason, changed=True
             )
             return None
         note = correction_publish(
-            content=content, editor=editor, kind=kind, text=note_text, reports=reports
-        )
+            content=content, editor=editor, kind=kind, text=note_text,
+            reports=reports, awaits_content=pending,
+        )  # fmt: skip
         note.also_on = [
             correction_publish(
                 content=other, editor=editor, kind=kind, text=note_text, reports=[]

@@ -138,7 +138,7 @@ def draft_note(report: Report, passage: str) -> str:
 
 def fix(model_admin, request, report: Report):
     """Preview or apply the fix desk's form; after applying, the next report."""
-    if not request.user.has_perm(adapter_for(report.content).edit_permission()):
+    if not adapter_for(report.content).can_edit(request.user, report.content):
         raise PermissionDenied
     if request.method != "POST":
         return redirect(
@@ -292,6 +292,11 @@ def _note_on_fixed_elsewhere(request, report: Report, form: FixForm, silent: boo
 
 def _done(note, resolved: int) -> str:
     """What the editor is told once the fix is saved."""
+    if note is not None and note.awaits_content:
+        return _(
+            "The fix is submitted to the page's workflow; the note goes public "
+            "when the page is published, and the reports are resolved then."
+        )
     if note is not None and note.published_at is None:
         return _(
             "The text is saved; the note waits for a second editor's approval, "

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from correction_desk.registry import adapter_for
 
 WORD = re.compile(r"\w+")
-# Between two words of the passage: anything that is not a word, or a link's
-# target, which the reader never saw.
-GAP = r"(?:\]\([^)\s]*\)|\W)+"
+# Between two words of the passage: anything that is not a word, or what the
+# reader never saw as words: a Markdown link's target, an HTML tag or entity
+# (rich text).
+GAP = r"(?:\]\([^)\s]*\)|<[^>]*>|&#?\w+;|\W)+"
 # Words the passage is allowed to run across, at most, before a match is absurd.
 MAX_WORDS = 300
 CLOSEST_WORDS = 30
@@ -86,20 +87,11 @@ def _agreement(source: str, start: int, hint: list[str]) -> int:
 
 def _spot(adapter, content, source, start, end, exact) -> SourceSpot:
     if source.part in adapter.block_parts:
-        block_start, block_end = _block_around(source.text, start, end)
+        block_start, block_end = adapter.block_around(source.text, start, end)
     else:
         block_start, block_end = 0, len(source.text)
     holder = source.holder if source.holder is not content else None
     return SourceSpot(source.field, start, end, block_start, block_end, exact, holder)
-
-
-def _block_around(source: str, start: int, end: int) -> tuple[int, int]:
-    """The Markdown blocks (separated by blank lines) that hold start…end."""
-    breaks = [match.end() for match in re.finditer(r"\n[ \t]*\n", source)]
-    block_start = max([0, *(b for b in breaks if b <= start)])
-    ends = [match.start() for match in re.finditer(r"\n[ \t]*\n", source)]
-    block_end = min([len(source), *(e for e in ends if e >= end)])
-    return block_start, block_end
 
 
 def _closest(adapter, content, sources, words: list[str]) -> SourceSpot | None:

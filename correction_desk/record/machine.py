@@ -1,8 +1,9 @@
 """The corrections record for machines: every published note as JSON.
 
-The shape is documented in the README and fixed by a JSON Schema shipped with the
-site (static/schema/corrections-record.schema.json). Ids are tag URIs, as in the
-feeds: they survive a new headline, slug or host. Dates are ISO 8601 with offset.
+The shape is documented in the README and fixed by a JSON Schema the app ships
+(correction_desk/static/schema/corrections-record.schema.json). Ids are tag
+URIs, as in the feeds: they survive a new headline, slug or host. Dates are
+ISO 8601 with offset.
 """
 
 from django.templatetags.static import static

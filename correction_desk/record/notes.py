@@ -32,14 +32,21 @@ from correction_desk.triage.services import (
 
 
 def correction_publish(
-    *, content, editor, kind: str, text: str, reports: Iterable[Report]
+    *,
+    content,
+    editor,
+    kind: str,
+    text: str,
+    reports: Iterable[Report],
+    awaits_content: bool = False,
 ) -> CorrectionNote:
     """Publish a dated note on the content and resolve the reports it answers.
 
     Reports marked as duplicates of those reports, or grouped with them, are
     resolved with them. Under the four-eyes rule (NEWSROOM_NOTES_NEED_APPROVAL)
     the note waits for a second editor (`note_approve`), and so do its reports,
-    in review.
+    in review. With `awaits_content` (the fix waits in the host's moderation
+    workflow) they wait for the content's publication (`content_published`).
     """
     reports = list(reports)
     adapter = adapter_for(content)
@@ -47,7 +54,7 @@ def correction_publish(
     note = CorrectionNote(content=content)
     if any(not same_content(report, note) for report in reports):
         raise ValidationError(_("All reports must be about this article."))
-    waits = setting("NOTES_NEED_APPROVAL")
+    waits = awaits_content or setting("NOTES_NEED_APPROVAL")
     with transaction.atomic():
         note = CorrectionNote(
             content=content,
@@ -56,6 +63,7 @@ def correction_publish(
             kind=kind,
             text=clean_text(text).strip(),
             published_at=None if waits else timezone.now(),
+            awaits_content=awaits_content,
             created_by=editor,
             revision=adapter.revision(content),
         )
@@ -80,6 +88,10 @@ def note_approve(*, note: CorrectionNote, editor) -> CorrectionNote:
         note = CorrectionNote.objects.select_for_update().get(pk=note.pk)
         if note.published_at is not None or note.withdrawn_at is not None:
             raise ValidationError(_("This note is not waiting for approval."))
+        if note.awaits_content:
+            raise ValidationError(
+                _("This note goes public when the page is published.")
+            )
         if note.created_by_id == editor.pk:
             raise ValidationError(
                 _("A second editor must approve the note, not its author.")
@@ -94,6 +106,32 @@ def note_approve(*, note: CorrectionNote, editor) -> CorrectionNote:
             note, editor, list(Report.objects.open().filter(correction_note=note))
         )
     return note
+
+
+def content_published(content) -> list[CorrectionNote]:
+    """The host published the content (its moderation workflow approved a
+    fix): the notes that waited for it go public, or, under the four-eyes
+    rule, on to a second editor. Return the notes now public."""
+    public = []
+    with transaction.atomic():
+        waiting = CorrectionNote.objects.about(content).select_for_update()
+        for note in waiting.filter(awaits_content=True, withdrawn_at__isnull=True):
+            note.awaits_content = False
+            note.revision = adapter_for(content).revision(content)
+            if setting("NOTES_NEED_APPROVAL"):
+                note.save(update_fields=["awaits_content", "revision"])
+                continue
+            note.published_at = timezone.now()
+            note.save(update_fields=["awaits_content", "revision", "published_at"])
+            CorrectionNoteChange.objects.create(
+                note=note,
+                editor=note.created_by,
+                action=CorrectionNoteChange.Action.PUBLISHED,
+            )
+            reports = list(Report.objects.open().filter(correction_note=note))
+            _go_public(note, note.created_by, reports)
+            public.append(note)
+    return public
 
 
 def _go_public(note: CorrectionNote, editor, reports: list[Report]) -> None:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from django.conf import settings
+from django.contrib.staticfiles import finders
 from jsonschema import Draft202012Validator
 
 from articles.services import text_fingerprint
@@ -15,9 +15,7 @@ from correction_desk import services
 pytestmark = pytest.mark.django_db
 
 SCHEMA = json.loads(
-    (
-        Path(settings.BASE_DIR) / "static/schema/corrections-record.schema.json"
-    ).read_text()
+    Path(finders.find("schema/corrections-record.schema.json")).read_text()
 )
 
 

@@ -81,6 +81,30 @@ def touch_page(browser, live_server):
 
 DESK_PASSWORD = "ein-langes-redaktionspasswort"
 
+SELECT_TEXT = """([selector, text]) => {
+  const container = document.querySelector(selector);
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const start = node.textContent.indexOf(text);
+    if (start >= 0) {
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + text.length);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return true;
+    }
+  }
+  return false;
+}"""
+
+
+def select_text(page, text: str, selector: str = "#article-body") -> None:
+    """Select `text` in the element `selector`, as a reader drags over it."""
+    assert page.evaluate(SELECT_TEXT, [selector, text]), f"{text!r} not found"
+
 
 @pytest.fixture
 def make_desk_editor(django_user_model, editors_group):

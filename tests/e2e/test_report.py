@@ -4,30 +4,13 @@ import pytest
 
 from correction_desk.models import Report
 
+from .conftest import select_text
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SENTENCE = "Die Regierung geht davon aus, dass rund 8000 Soldaten verlegt wurden."
 BODY = f"Erster Absatz zur Einordnung.\n\n{SENTENCE} Ein zweiter Satz folgt.\n"
 CONFIRMATION = "Wir werden Ihre Kommentare so schnell wie möglich berücksichtigen."
-
-SELECT_TEXT = """(text) => {
-  const body = document.getElementById("article-body");
-  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) {
-    const node = walker.currentNode;
-    const start = node.textContent.indexOf(text);
-    if (start >= 0) {
-      const range = document.createRange();
-      range.setStart(node, start);
-      range.setEnd(node, start + text.length);
-      const selection = window.getSelection();
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return true;
-    }
-  }
-  return false;
-}"""
 
 
 @pytest.fixture
@@ -36,7 +19,7 @@ def reader_article(make_article):
 
 
 def select(page, text):
-    assert page.evaluate(SELECT_TEXT, text), f"{text!r} not found in the article"
+    select_text(page, text)
 
 
 def test_select_a_sentence_press_ctrl_enter_and_send(page, reader_article):

@@ -1,0 +1,1 @@
+"""Ready-made parts for hosts built on other frameworks (Wagtail)."""

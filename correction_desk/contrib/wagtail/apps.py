@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WagtailHostConfig(AppConfig):
+    name = "correction_desk.contrib.wagtail"
+    label = "correction_desk_wagtail"
+    verbose_name = _("Corrections on Wagtail pages")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from . import publication
+
+        page_published.connect(
+            publication.page_published, dispatch_uid="correction_desk_published"
+        )
