@@ -69,11 +69,7 @@ def test_a_page_that_is_not_live_cannot_be_reported(client, story):
 
 
 def test_a_private_page_cannot_be_reported(client, story):
-    PageViewRestriction.objects.create(
-        page=story,
-        restriction_type=PageViewRestriction.PASSWORD,
-        password="nur-fuer-abonnenten",
-    )
+    subscribers_only(story)
     response = client.post(report_url(story), report_post(story))
     assert response.status_code == 404
     assert not Report.objects.exists()
@@ -89,13 +85,26 @@ def test_a_live_public_page_takes_the_report(client, story):
     assert Report.objects.get().content == story
 
 
-def test_notes_of_a_page_taken_offline_leave_the_log(client, story, editor):
+def subscribers_only(story) -> None:
+    PageViewRestriction.objects.create(
+        page=story,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="nur-fuer-abonnenten",
+    )
+
+
+@pytest.mark.parametrize(
+    "take_away", [lambda story: story.unpublish(), subscribers_only]
+)
+def test_notes_of_a_page_taken_offline_or_private_leave_the_log(
+    client, story, editor, take_away
+):
     services.correction_publish(
         content=story, editor=editor, kind="correction",
         text="Der Hafen wurde 1891 eröffnet.", reports=[],
     )  # fmt: skip
     for address in public_addresses():
         assert "1891" in client.get(address).text, address
-    story.unpublish()
+    take_away(story)
     for address in public_addresses():
         assert "1891" not in client.get(address).text, address
