@@ -121,7 +121,8 @@ audit: setup translations css $(AUDIT_TOOLS)
 # The corrections desk has its own (correction_desk/locale), shipped in its package.
 translations: setup
 	$(VENV)/bin/pybabel compile --domain "django djangojs" --directory locale --statistics
-	$(VENV)/bin/pybabel compile --domain "django djangojs" --directory correction_desk/locale --statistics
+	$(VENV)/bin/pybabel compile --domain django --directory correction_desk/locale --statistics
+	$(VENV)/bin/pybabel compile --domain djangojs --directory $(WAGTAIL_SITE)/locale --statistics
 
 # After changing user-facing strings: the site's catalogue, then the desk's
 # (GNU gettext's xgettext, as Django's makemessages needs).

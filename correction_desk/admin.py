@@ -5,16 +5,14 @@ from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.forms.widgets import Script
 from django.template.defaultfilters import truncatechars
 from django.template.response import TemplateResponse
-from django.urls import path, reverse, reverse_lazy
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django.views.i18n import JavaScriptCatalog
 
 from correction_desk import services
 from correction_desk.content_admin import ListsContent
@@ -169,10 +167,6 @@ class ReportAdmin(ListsContent, admin.ModelAdmin):
 
     class Media:
         css = {"all": ["correction_desk/css/admin-corrections.css"]}
-        # German for the strings of Django's admin scripts that its own German
-        # catalogue lacks (the calendar's "Today (…)"): after the admin's
-        # catalogue, whose entries it adds to.
-        js = [Script(reverse_lazy("admin:correction_desk_jsi18n"))]
 
     change_form_template = "admin/correction_desk/report/change_form.html"
 
@@ -377,14 +371,6 @@ class ReportAdmin(ListsContent, admin.ModelAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
-            path(
-                "jsi18n/",
-                view(
-                    JavaScriptCatalog.as_view(packages=["correction_desk"]),
-                    cacheable=True,
-                ),
-                name="correction_desk_jsi18n",
-            ),
             path(
                 "metrics/",
                 view(admin_views.MetricsView.as_view(model_admin=self)),

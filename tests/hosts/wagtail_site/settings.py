@@ -72,6 +72,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 LANGUAGE_CODE = "de"
+# German for strings of Django 6.1's admin scripts its German catalogue lacks
+# (the calendar's "Today (…)"), as any German site with Django's admin needs.
+LOCALE_PATHS = [HERE / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
