@@ -55,19 +55,17 @@ def render_split(slug: str) -> dict:
     page = f"/bench/uncached/{slug}/"
     figures = {key: [] for key in (*LABELS, "request", "minimal")}
     with ExitStack() as stack:
-        for target, part, original in [
-            (views.ArticleDetailView, "get_object", views.ArticleDetailView.get_object),
-            (views, "article_page_context", views.article_page_context),
-            (public, "read_notes", public.read_notes),
-            (SimpleTemplateResponse, "rendered_content",
-             SimpleTemplateResponse.rendered_content),
-        ]:  # fmt: skip
-            label = {
-                "get_object": "article",
-                "article_page_context": "context",
-                "read_notes": "notes",
-                "rendered_content": "templates",
-            }[part]
+        for target, part, label in [
+            (views.ArticleDetailView, "get_object", "article"),
+            (views, "article_page_context", "context"),
+            (public, "read_notes", "notes"),
+            (SimpleTemplateResponse, "rendered_content", "templates"),
+        ]:
+            original = (
+                vars(target)[part]
+                if isinstance(target, type)
+                else getattr(target, part)
+            )
             if isinstance(original, property):
                 replacement = property(timed(label, original.fget))
             else:
