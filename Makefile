@@ -21,14 +21,22 @@ SERVE_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat var/secret-key)" \
 	DJANGO_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend \
 	NEWSROOM_BASE_URL=http://$(HOST):$(PORT) NEWSROOM_TASKS=database
 
-run: setup translations css migrate demo
+run: setup translations css migrate var/transparency-key demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-serve: setup translations css migrate demo var/secret-key
+serve: setup translations css migrate var/transparency-key demo var/secret-key
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(SERVE_ENV) sh -c '$(PY) manage.py db_worker --interval 0.5 & worker=$$!; \
 		trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 		SERVER_BIND=$(HOST):$(PORT) $(PY) -m newsroom.server'
+
+# The transparency log's signing key (README, "A history anyone can verify"): made
+# once, kept outside the database; the log's records wait for it if it is gone.
+var/transparency-key: | $(VENV)/.installed
+	mkdir -p var
+	$(PY) manage.py transparency_log keygen > $@.new
+	chmod 600 $@.new
+	mv $@.new $@
 
 var/secret-key:
 	mkdir -p var

@@ -236,3 +236,20 @@ def changes_made_in_requests_purge(monkeypatch):
         for signal, receiver in receivers:
             signal.disconnect(receiver)
     assert not forgotten, f"changed in a request without a purge: {forgotten}"
+
+
+@pytest.fixture(autouse=True)
+def no_signing_key(settings):
+    """No test signs the transparency log with a key it finds on disk."""
+    settings.CORRECTION_DESK_LOG_KEY = ""
+    settings.CORRECTION_DESK_LOG_KEY_FILE = ""
+
+
+@pytest.fixture
+def log_key(settings):
+    """A signing key for the transparency log, as the README has one made."""
+    from correction_desk.transparency.signed_note import Signer
+
+    signer = Signer.generate("newsroom.example/transparency")
+    settings.CORRECTION_DESK_LOG_KEY = signer.private_text()
+    return signer

@@ -90,6 +90,12 @@ class AuthorView(ArticleListView):
         )
 
 
+# Other apps add to an article page's `Link` header, wired by the project
+# (newsroom/desk.py adds Memento's): each is called with the article and the
+# request and returns link-values.
+PAGE_LINKS: list = []
+
+
 class InItsEdition:
     """An article's pages live in its own language's edition: asked for in the
     other one (/en/article/<a German article>/), they redirect there."""
@@ -106,6 +112,13 @@ class InItsEdition:
 
 class ArticleDetailView(InItsEdition, DetailView):
     context_object_name = "article"
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        links = [link(self.object, self.request) for link in PAGE_LINKS]
+        if links:
+            response["Link"] = ", ".join(links)
+        return response
 
     def get_queryset(self):
         return Article.objects.for_page()

@@ -205,6 +205,13 @@ class ContentAdapter:
         """Its earlier public versions, oldest first."""
         return []
 
+    def current_since(self, content):
+        """When the version readers read now went public (None: unknown)."""
+        for name in ("revised_at", "published_at", "last_published_at"):
+            if moment := getattr(content, name, None):
+                return moment
+        return None
+
     def version_texts(self, content, revision: int) -> str | None:
         """A version as readers read it (plain text); None if unknown."""
         if revision == self.revision(content):

@@ -30,6 +30,7 @@ from correction_desk.partners import admin as partners_admin  # noqa: F401 (regi
 from correction_desk.record import admin as notes_admin  # noqa: F401 (registers)
 from correction_desk.record.policy import policy_delete, policy_save
 from correction_desk.registry import with_content
+from correction_desk.transparency import admin as log_admin  # noqa: F401 (registers)
 from correction_desk.triage import decisions
 from correction_desk.triage import views as admin_views
 from correction_desk.triage.ages import received_ago

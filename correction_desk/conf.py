@@ -45,6 +45,11 @@ DEFAULTS = {
     # The report form links the desk's one stylesheet (its bots' trap out of
     # sight); False for a project whose own stylesheet has that rule.
     "FORM_CSS": True,
+    # The transparency log's signing key (transparency/keys.py): the key itself,
+    # or a file holding it; and its name in checkpoints ("" : from BASE_URL).
+    "LOG_KEY": "",
+    "LOG_KEY_FILE": "",
+    "LOG_ORIGIN": "",
     # How the desk's public pages meet the project's page cache (pages.py).
     "PAGE_CACHE": "correction_desk.pages.Pages",
 }

@@ -829,3 +829,6 @@ class WebhookDelivery(models.Model):
 
     def __str__(self):
         return f"{self.get_event_display()} → {self.endpoint}"
+
+
+from correction_desk.transparency.models import Checkpoint, LogHash, LogHead, LogRecord  # noqa: E402, F401

@@ -35,6 +35,8 @@ def _keep_the_record(sender, instance, **kwargs) -> None:
     """Content readers reported on, or that carries notes, is part of the
     public record: it cannot be deleted (unpublish it instead)."""
     from correction_desk.models import CorrectionNote, Report
+    from correction_desk.transparency.log import log_removal
+    from correction_desk.transparency.models import LogRecord
 
     for model in (Report, CorrectionNote):
         kept = model.objects.about(instance)
@@ -43,6 +45,8 @@ def _keep_the_record(sender, instance, **kwargs) -> None:
                 f"{instance._meta.verbose_name} has {model._meta.verbose_name_plural}",
                 set(kept),
             )
+    # What the log holds of it stays; the log says it is gone.
+    log_removal(instance, LogRecord.Reason.DELETED)
 
 
 def unregister(model) -> None:

@@ -15,7 +15,7 @@ from correction_desk.record.notes import (
     note_change_discard,
     note_withdraw,
 )
-from correction_desk.record.versions import version_published
+from correction_desk.record.versions import content_unpublished, version_published
 from correction_desk.triage.services import (
     NOTHING_CHANGED,
     TransitionError,
@@ -43,6 +43,7 @@ __all__ = [
     "CannotFix",
     "TransitionError",
     "content_published",
+    "content_unpublished",
     "correction_apply",
     "correction_publish",
     "note_add",

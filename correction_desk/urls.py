@@ -6,6 +6,7 @@ from correction_desk.intake import views as intake
 from correction_desk.pages import NoParameters, public_page
 from correction_desk.record import feeds
 from correction_desk.record import views as record
+from correction_desk.transparency import pages as transparency
 
 app_name = "correction_desk"
 
@@ -44,6 +45,16 @@ urlpatterns = [
         pgettext_lazy("URL", "corrections/<str:model>/<str:pk>.json"),
         public_page(record.content_corrections_record, NoParameters),
         name="content-record",
+    ),
+    path(
+        pgettext_lazy("URL", "corrections/log/check/"),
+        transparency.check_text,
+        name="log-check",
+    ),
+    path(
+        pgettext_lazy("URL", "corrections/log/<str:index>/"),
+        public_page(transparency.record_page, NoParameters),
+        name="log-record",
     ),
     path(
         pgettext_lazy("URL", "privacy/"),

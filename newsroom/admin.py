@@ -18,7 +18,8 @@ def is_pk(model, value, field_name: str | None = None) -> bool:
     """
     field = model._meta.get_field(field_name) if field_name else model._meta.pk
     if isinstance(field, models.AutoField | models.IntegerField):
-        return whole_number(value) is not None
+        # 0 too: the transparency log counts its records from 0, as RFC 6962 does.
+        return value == "0" or whole_number(value) is not None
     try:
         field.to_python(value)
     except ValidationError:

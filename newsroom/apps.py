@@ -20,7 +20,7 @@ class NewsroomConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from articles import structured_data
+        from articles import structured_data, views
         from articles.models import Article
         from correction_desk.registry import register
 
@@ -28,5 +28,7 @@ class NewsroomConfig(AppConfig):
 
         register(Article, desk.ArticleAdapter)
         post_save.connect(desk.version_stored, sender="articles.ArticleVersion")
+        post_save.connect(desk.article_stored, sender="articles.Article")
         desk_admin.register()
         structured_data.ADDITIONS.append(desk.corrections_in_article_data)
+        views.PAGE_LINKS.append(desk.memento_links)

@@ -37,7 +37,12 @@ from correction_desk.pages import Pages
 from correction_desk.public import changed_at, public_notes
 from correction_desk.record.views import corrections_record
 from correction_desk.registry import adapter_for
-from correction_desk.services import version_published
+from correction_desk.services import (
+    content_published,
+    content_unpublished,
+    version_published,
+)
+from correction_desk.transparency.memento import original_links
 from pagecache import keys
 
 # A picture's texts, and what a reader selects them as.
@@ -247,3 +252,19 @@ def version_stored(sender, instance, created, **kwargs) -> None:
             version_published(article, revision=article.revision)
 
     transaction.on_commit(tell)
+
+
+def article_stored(sender, instance, created, **kwargs) -> None:
+    """An article was saved: the desk hears whether the public reads it (its
+    versions go into the transparency log, notes waiting for it go public) or
+    no longer does (the log records that it left). In the save's transaction:
+    the log holds what is stored, and the save's own purge covers its pages."""
+    if adapter_for(instance).is_public(instance):
+        content_published(instance)
+    elif not created:
+        content_unpublished(instance)
+
+
+def memento_links(article, request) -> str:
+    """The article page is a Memento original resource (RFC 7089)."""
+    return original_links(request, article)

@@ -467,3 +467,9 @@ CORRECTION_DESK_TAG_AUTHORITY = "newsroom,2024"
 # The report form's one rule (its bots' trap out of sight) is in newsroom.css.
 CORRECTION_DESK_FORM_CSS = False
 CORRECTION_DESK_PAGE_CACHE = "newsroom.desk.SitePages"
+# The transparency log's signing key, outside the database (README, "A history
+# anyone can verify"): the key itself, or the file holding it.
+CORRECTION_DESK_LOG_KEY = os.environ.get("NEWSROOM_LOG_KEY", "")
+CORRECTION_DESK_LOG_KEY_FILE = os.environ.get(
+    "NEWSROOM_LOG_KEY_FILE", str(BASE_DIR / "var/transparency-key")
+)

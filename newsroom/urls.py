@@ -35,6 +35,8 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media, name="media"),
+    # The transparency log and Memento: addresses programs keep, in no language.
+    path("transparency/", include("correction_desk.transparency.urls")),
     path("robots.txt", robots_txt, name="robots"),
     path("favicon.ico", favicon, name="favicon"),
     path("manifest.webmanifest", web_manifest, name="manifest"),

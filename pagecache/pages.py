@@ -113,6 +113,8 @@ def render_for_cache(view, request, *args, **kwargs):
         "content": response.content,
         "gzip": gzip.compress(response.content, compresslevel=6, mtime=0),
         "content_type": response["Content-Type"],
+        # What a page says about itself in headers (Memento's Link) is kept too.
+        "link": response.get("Link"),
         "etag": quote_etag(hashlib.md5(response.content).hexdigest()),
         "last_modified": now,
         "expires": min(
@@ -147,6 +149,8 @@ def serve(request, page: dict) -> HttpResponse:
     else:
         response = HttpResponse(page["content"], content_type=page["content_type"])
     patch_vary_headers(response, ("Accept-Encoding",))
+    if page.get("link"):
+        response["Link"] = page["link"]
     # Other bytes, same content: a weak ETag, as Django's GZipMiddleware does.
     compressed = response.has_header("Content-Encoding")
     response["ETag"] = f"W/{page['etag']}" if compressed else page["etag"]

@@ -125,8 +125,9 @@ def test_long_history_lists_in_a_fixed_number_of_queries(
         for number in range(1, 201)
     )
     Article.objects.filter(pk=article.pk).update(revision=201)
-    # article with section, the versions, their notes, the two compared, the menu
-    with django_assert_num_queries(5):
+    # article with section, the versions, their notes, their log records, the
+    # two compared, the menu
+    with django_assert_num_queries(6):
         response = client.get(f"/artikel/{article.slug}/versionen/")
     assert len(response.context["rows"]) == 201
     assert 'id="version-200"' in response.text

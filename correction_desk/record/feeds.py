@@ -1,4 +1,4 @@
-from django.contrib.syndication.views import Feed
+from django.contrib.syndication.views import Feed, add_domain
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -25,6 +25,23 @@ class CorrectionFeed(Feed):
 
     def link(self):
         return reverse("correction_desk:log")
+
+    def get_object(self, request, *args, **kwargs):
+        # The feed is one object for every request: the request is passed on.
+        return request
+
+    def feed_extra_kwargs(self, request):
+        """The transparency log's latest checkpoint (support/websub.py)."""
+        from correction_desk.transparency.log import latest_checkpoint
+
+        checkpoint = latest_checkpoint()
+        if checkpoint is None:
+            return {}
+        url = reverse("correction_desk_log:checkpoint-at", args=[checkpoint.size])
+        return {
+            "checkpoint": checkpoint.note,
+            "checkpoint_url": add_domain(request.get_host(), url, request.is_secure()),
+        }
 
     def items(self):
         notes = (

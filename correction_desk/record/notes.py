@@ -23,6 +23,7 @@ from correction_desk.partners import webhooks
 from correction_desk.record import purges
 from correction_desk.record.deep_links import corrected_wording
 from correction_desk.registry import adapter_for
+from correction_desk.transparency import log as transparency_log
 from correction_desk.triage.services import (
     _decide,
     _resolve,
@@ -111,9 +112,11 @@ def note_approve(*, note: CorrectionNote, editor) -> CorrectionNote:
 def content_published(content) -> list[CorrectionNote]:
     """The host published the content (its moderation workflow approved a
     fix): the notes that waited for it go public, or, under the four-eyes
-    rule, on to a second editor. Return the notes now public."""
+    rule, on to a second editor. Its versions not yet in the transparency
+    log are logged. Return the notes now public."""
     public = []
     with transaction.atomic():
+        transparency_log.log_public(content, history=False)
         waiting = CorrectionNote.objects.about(content).select_for_update()
         for note in waiting.filter(awaits_content=True, withdrawn_at__isnull=True):
             note.awaits_content = False
@@ -148,6 +151,7 @@ def _go_public(note: CorrectionNote, editor, reports: list[Report]) -> None:
         passage=note.passage, compare_from=note.compare_from
     )
     webhooks.announce(note, WebhookDelivery.Event.PUBLISHED)
+    transparency_log.log_note(note)
     purges.note_changed(note)
     _resolve(
         reports,
@@ -267,6 +271,7 @@ def _on_record(note, action, before, editor, approved_by, reason) -> CorrectionN
         created_at=note.withdrawn_at or note.amended_at,
     )
     webhooks.announce(note, EVENTS[action])
+    transparency_log.log_note(note)
     purges.note_changed(note)
     return note
 

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.http import Http404, JsonResponse
+from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 
 from correction_desk import conf
@@ -120,6 +121,7 @@ class CorrectionRecordView(CorrectionLogView):
                 next=self.page_url(page.next_page_number())
                 if page.has_next()
                 else None,
+                **transparency_block(self.request),
             ),
             encoder=json_text.TextEncoder,
             json_dumps_params={"ensure_ascii": False},
@@ -129,6 +131,26 @@ class CorrectionRecordView(CorrectionLogView):
         parameters = {**self.request.page_parameters, "page": number}
         query = urlencode(sorted((k, v) for k, v in parameters.items() if v))
         return self.request.build_absolute_uri(f"{self.request.path}?{query}")
+
+
+def transparency_block(request) -> dict:
+    """The log's latest checkpoint, where readers keep copies (announce.py)."""
+    from correction_desk.transparency.log import latest_checkpoint
+
+    checkpoint = latest_checkpoint()
+    if checkpoint is None:
+        return {}
+    absolute = request.build_absolute_uri
+    return {
+        "transparency": {
+            "checkpoint": checkpoint.note,
+            "size": checkpoint.size,
+            "checkpoint_url": absolute(
+                reverse("correction_desk_log:checkpoint-at", args=[checkpoint.size])
+            ),
+            "key_url": absolute(reverse("correction_desk_log:key")),
+        }
+    }
 
 
 def log_notes(language: str):

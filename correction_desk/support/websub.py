@@ -56,15 +56,36 @@ class PlainTextAsHtml:
         return escape(title) if self.html_title else title
 
 
-class RssWithHub(PlainTextAsHtml, Rss201rev2Feed):
+# The log's latest signed checkpoint in the corrections feeds (an extension
+# element, which feed readers skip and archives keep): transparency/announce.py.
+CHECKPOINT_NAMESPACE = "https://c2sp.org/tlog-checkpoint"
+
+
+class WithCheckpoint:
+    def root_attributes(self):
+        attributes = super().root_attributes()
+        if self.feed.get("checkpoint"):
+            attributes["xmlns:tlog"] = CHECKPOINT_NAMESPACE
+        return attributes
+
+    def add_checkpoint(self, handler):
+        if self.feed.get("checkpoint"):
+            handler.addQuickElement(
+                "tlog:checkpoint", self.feed["checkpoint"],
+                {"href": self.feed["checkpoint_url"]},
+            )  # fmt: skip
+
+
+class RssWithHub(WithCheckpoint, PlainTextAsHtml, Rss201rev2Feed):
     def add_root_elements(self, handler):
         super().add_root_elements(handler)  # with <atom:link rel="self">
         if setting("WEBSUB_HUB"):
             hub = {"rel": "hub", "href": setting("WEBSUB_HUB")}
             handler.addQuickElement("atom:link", None, hub)
+        self.add_checkpoint(handler)
 
 
-class AtomWithHub(PlainTextAsHtml, Atom1Feed):
+class AtomWithHub(WithCheckpoint, PlainTextAsHtml, Atom1Feed):
     html_title = False  # Atom's <title> is text: the XML escaping suffices
 
     def add_root_elements(self, handler):
@@ -72,6 +93,7 @@ class AtomWithHub(PlainTextAsHtml, Atom1Feed):
         if setting("WEBSUB_HUB"):
             hub = {"rel": "hub", "href": setting("WEBSUB_HUB")}
             handler.addQuickElement("link", "", hub)
+        self.add_checkpoint(handler)
 
 
 def topics(language: str, *names: tuple[str, list]) -> list[str]:

@@ -39,6 +39,16 @@ def notes_by_version(content):
     return public.notes_by_version(content)
 
 
+@register.simple_tag
+def logged_versions(content):
+    """`{% logged_versions article as logged %}`: the transparency log's record
+    of each version, by version (`logged|at:revision`)."""
+    from correction_desk.transparency.models import LogRecord
+
+    records = LogRecord.objects.about(content).filter(kind=LogRecord.Kind.VERSION)
+    return {record.number: record for record in records}
+
+
 @register.filter
 def at(mapping, key):
     """`mapping|at:key`: the value for key, or nothing."""

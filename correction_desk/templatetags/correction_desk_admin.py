@@ -12,8 +12,13 @@ register = template.Library()
 @register.inclusion_tag("admin/correction_desk/_desk_counts.html")
 def desk_counts(user):
     """The editor's open, overdue and unassigned reports, at a glance."""
+    from correction_desk.transparency import keys, log
+
     open_reports = Report.objects.open()
+    unsigned = log.unsigned()
     return {
+        # Records wait for the signing key: publishing goes on, the desk says so.
+        "unsigned": unsigned if unsigned and keys.signer() is None else 0,
         "mine": open_reports.filter(assignee=user).count(),
         "overdue": open_reports.filter(due_at__lt=timezone.now()).count(),
         "unassigned": open_reports.filter(assignee__isnull=True).count(),

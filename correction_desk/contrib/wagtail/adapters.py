@@ -103,6 +103,9 @@ class PageAdapter(ContentAdapter):
             )
         ]
 
+    def current_since(self, page):
+        return page.last_published_at
+
     def version_texts(self, page, revision: int) -> str | None:
         from wagtail.models import Revision
 

@@ -8,10 +8,13 @@ class WagtailHostConfig(AppConfig):
     verbose_name = _("Corrections on Wagtail pages")
 
     def ready(self):
-        from wagtail.signals import page_published
+        from wagtail.signals import page_published, page_unpublished
 
         from . import publication
 
         page_published.connect(
             publication.page_published, dispatch_uid="correction_desk_published"
+        )
+        page_unpublished.connect(
+            publication.page_unpublished, dispatch_uid="correction_desk_unpublished"
         )

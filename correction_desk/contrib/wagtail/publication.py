@@ -14,3 +14,12 @@ def page_published(sender, instance, revision=None, **kwargs) -> None:
     if adapter.is_public(page):
         services.version_published(page, revision=adapter.revision(page))
     services.content_published(page)
+
+
+def page_unpublished(sender, instance, **kwargs) -> None:
+    """A page went offline: the transparency log records that it left."""
+    page = instance.specific
+    if registry.is_registered(type(page)) and not registry.adapter_for(page).is_public(
+        page
+    ):
+        services.content_unpublished(page)

@@ -26,6 +26,7 @@ from articles.services import article_save
 from articles.slugs import slugify_german
 from correction_desk.models import CorrectionNote, Report
 from correction_desk.services import correction_publish
+from correction_desk.transparency import log as transparency_log
 from pagecache.purging import purge_everything
 
 EDITOR_USERNAME = "redaktion"
@@ -53,7 +54,9 @@ class Command(BaseCommand):
             raise CommandError(
                 gettext("load_demo is for development sites only (DEBUG is off).")
             )
-        with transaction.atomic():
+        # The demo replays history and dates it afterwards: the transparency
+        # log starts once it is told, oldest first, with the dates it ended with.
+        with transparency_log.paused(), transaction.atomic():
             count = self.load_articles()
             self.load_reports()
             password = self.ensure_editor()
@@ -61,6 +64,7 @@ class Command(BaseCommand):
             self.load_correction()
             # Some rows were written with update(), which no receiver hears.
             call_command("rebuild_search_index", stdout=StringIO())
+        transparency_log.catch_up()
         purge_everything()
         self.stdout.write(
             self.style.SUCCESS(

@@ -13,5 +13,8 @@ urlpatterns = [
 ]
 
 # The desk, as the README says; before Wagtail's pages, which take every path.
-urlpatterns += [path("", include("correction_desk.urls"))]
+urlpatterns += [
+    path("", include("correction_desk.urls")),
+    path("transparency/", include("correction_desk.transparency.urls")),
+]
 urlpatterns += [path("", include(wagtail_urls))]
