@@ -749,24 +749,54 @@ def new_signing_secret() -> str:
     return secrets.token_urlsafe(32)
 
 
+def new_endpoint_key() -> str:
+    return secrets.token_hex(16)
+
+
 class PartnerEndpoint(models.Model):
     """A partner's address that hears of every published, amended or withdrawn note.
 
     Syndication partners, aggregators, the newsroom's own social tools: each event
-    is signed with the endpoint's secret (correction_desk/partners/webhooks.py, README).
+    is signed as Standard Webhooks specifies, with the endpoint's secret, in the
+    format the partner reads (correction_desk/partners/webhooks.py, README).
     """
+
+    class Format(models.TextChoices):
+        RECORD = "record", _("JSON (the corrections record)")
+        NINJS = "ninjs", _("IPTC ninjs 3.1 (JSON)")
+        NEWSML = "newsml", _("IPTC NewsML-G2 2.35 (XML)")
 
     name = models.CharField(_("name"), max_length=100)
     url = models.URLField(
         _("address"),
         max_length=500,
-        help_text=_("Where the events are sent, as a POST of JSON (https)."),
+        help_text=_("Where the events are sent, as a POST (https)."),
+    )
+    body_format = models.CharField(
+        _("format"),
+        max_length=10,
+        choices=Format.choices,
+        default=Format.RECORD,
+        help_text=_("What the partner's system reads."),
     )
     secret = models.CharField(
         _("signing secret"),
         max_length=100,
         default=new_signing_secret,
         help_text=_("Give it to the partner: it verifies the signature with it."),
+    )
+    legacy_signature = models.BooleanField(
+        _("also sign the old way"),
+        default=False,
+        help_text=_(
+            "Sends the Newsroom-Signature header of before beside Standard "
+            "Webhooks', while the partner moves over; untick once it has."
+        ),
+    )
+    # Names the endpoint in the address of its missed events (a capability:
+    # whoever has it may read them, signed for the partner).
+    key = models.CharField(
+        max_length=32, unique=True, default=new_endpoint_key, editable=False
     )
     active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -778,6 +808,15 @@ class PartnerEndpoint(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def standard_secret(self) -> str:
+        """The secret as Standard Webhooks writes it: `whsec_` and the base64
+        of the key, which is this endpoint's secret (so the old signature and
+        the new one share it while a partner moves over)."""
+        import base64
+
+        return "whsec_" + base64.b64encode(self.secret.encode()).decode()
 
     def clean(self):
         from correction_desk.partners.webhooks import address_problem
@@ -813,6 +852,10 @@ class WebhookDelivery(models.Model):
     )
     event = models.CharField(_("event"), max_length=30, choices=Event.choices)
     payload = models.JSONField(_("event data"))
+    # What is sent, byte for byte, in the endpoint's format: the same on every
+    # attempt, and what a partner catching up is given.
+    body = models.TextField(_("body"), blank=True)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )

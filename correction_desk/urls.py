@@ -1,9 +1,11 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
+from correction_desk.formats import views as formats
 from correction_desk.intake import status_page
 from correction_desk.intake import views as intake
 from correction_desk.pages import NoParameters, public_page
+from correction_desk.partners import missed
 from correction_desk.record import feeds
 from correction_desk.record import views as record
 from correction_desk.transparency import pages as transparency
@@ -42,6 +44,16 @@ urlpatterns = [
         name="record",
     ),
     path(
+        pgettext_lazy("URL", "corrections/<str:model>/<str:pk>/newsml.xml"),
+        public_page(formats.content_newsml, NoParameters),
+        name="content-newsml",
+    ),
+    path(
+        pgettext_lazy("URL", "corrections/<str:model>/<str:pk>/ninjs.json"),
+        public_page(formats.content_ninjs, NoParameters),
+        name="content-ninjs",
+    ),
+    path(
         pgettext_lazy("URL", "corrections/<str:model>/<str:pk>.json"),
         public_page(record.content_corrections_record, NoParameters),
         name="content-record",
@@ -55,6 +67,11 @@ urlpatterns = [
         pgettext_lazy("URL", "corrections/log/<str:index>/"),
         public_page(transparency.record_page, NoParameters),
         name="log-record",
+    ),
+    path(
+        pgettext_lazy("URL", "partners/<str:key>/events/"),
+        missed.missed_events,
+        name="missed-events",
     ),
     path(
         pgettext_lazy("URL", "privacy/"),

@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -11,10 +12,24 @@ from correction_desk.partners import webhooks
 
 @admin.register(PartnerEndpoint)
 class PartnerEndpointAdmin(admin.ModelAdmin):
-    list_display = ["name", "url", "active", "created_at"]
-    list_filter = ["active"]
-    fields = ["name", "url", "active", "secret"]
+    list_display = ["name", "url", "body_format", "active", "created_at"]
+    list_filter = ["active", "body_format"]
+    fields = [
+        "name", "url", "body_format", "active", "secret", "standard_secret",
+        "legacy_signature", "missed_events",
+    ]  # fmt: skip
+    readonly_fields = ["standard_secret", "missed_events"]
     view_on_site = False
+
+    @admin.display(description=_("secret for Standard Webhooks"))
+    def standard_secret(self, endpoint):
+        return endpoint.standard_secret if endpoint.pk else "–"
+
+    @admin.display(description=_("missed events (for the partner)"))
+    def missed_events(self, endpoint):
+        if not endpoint.pk:
+            return "–"
+        return reverse("correction_desk:missed-events", args=[endpoint.key])
 
 
 @admin.register(WebhookDelivery)

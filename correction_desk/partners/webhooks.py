@@ -1,4 +1,4 @@
-"""Webhooks for partners: every published, amended or withdrawn note, as signed JSON.
+"""Webhooks for partners: every published, amended or withdrawn note, signed.
 
 Each event for each active endpoint is a WebhookDelivery row, stored in the same
 transaction as the note's change, and a task that sends it after the commit. The
@@ -7,9 +7,14 @@ database (NEWSROOM_TASKS=database), and a worker sends, and sends again with
 growing pauses when a partner fails or hangs, up to ATTEMPTS times. Every attempt
 is in the delivery log in the admin, with a "send again" action.
 
-The signature is in the style of the big webhook senders: an HMAC-SHA256 with the
-endpoint's secret over "<timestamp>.<body>", in the header
-`Newsroom-Signature: t=<timestamp>,v1=<hex>`; the README shows how to check it.
+Each event is signed as the Standard Webhooks specification says: headers
+`webhook-id` (the same on every attempt, so a receiver can refuse a replay),
+`webhook-timestamp` and `webhook-signature: v1,<base64 HMAC-SHA256 over
+"<id>.<timestamp>.<body>">`, the key being the endpoint's secret, which the
+admin shows as `whsec_…`. Endpoints made before carry the old
+`Newsroom-Signature` too while their partner moves over (`legacy_signature`).
+The body is the endpoint's format: the corrections record's JSON, IPTC ninjs or
+IPTC NewsML-G2 (correction_desk/formats/), made once with the change.
 
 Events go through the site's one outbound client
 (correction_desk/support/outbound.py): an
@@ -18,6 +23,7 @@ that was checked, and a redirect is a failure, never followed (SSRF). In
 production it must be https.
 """
 
+import base64
 import hashlib
 import hmac
 import logging
@@ -28,6 +34,8 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
+from correction_desk.formats import newsml, ninjs
+from correction_desk.formats.item import item_for
 from correction_desk.models import PartnerEndpoint, WebhookDelivery
 from correction_desk.record import machine as record
 from correction_desk.support import json_text, outbound
@@ -52,9 +60,26 @@ def address_problem(url: str) -> str:
 
 
 def sign(secret: str, timestamp: int, body: bytes) -> str:
+    """The signature of before (`Newsroom-Signature`), for partners moving over."""
     message = f"{timestamp}.".encode() + body
     digest = hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
     return f"t={timestamp},v1={digest}"
+
+
+def standard_headers(endpoint, message_id: str, body: bytes) -> dict[str, str]:
+    """Standard Webhooks' three headers, signed with the endpoint's key."""
+    timestamp = int(time.time())
+    message = f"{message_id}.{timestamp}.".encode() + body
+    digest = hmac.new(endpoint.secret.encode(), message, hashlib.sha256).digest()
+    return {
+        "webhook-id": message_id,
+        "webhook-timestamp": str(timestamp),
+        "webhook-signature": "v1," + base64.b64encode(digest).decode(),
+    }
+
+
+def message_id(delivery: WebhookDelivery) -> str:
+    return f"msg_{delivery.pk}"
 
 
 def payload(note, event: str) -> dict:
@@ -65,12 +90,37 @@ def payload(note, event: str) -> dict:
     }
 
 
+def bodies(note, event: str) -> dict[str, tuple[str, str]]:
+    """The event in each format: body and content type."""
+    item = item_for(note.content, absolute)
+    return {
+        PartnerEndpoint.Format.RECORD: (
+            json_text.dumps(payload(note, event)),
+            "application/json",
+        ),
+        PartnerEndpoint.Format.NINJS: (
+            json_text.dumps(ninjs.document(item)),
+            ninjs.CONTENT_TYPE,
+        ),
+        PartnerEndpoint.Format.NEWSML: (
+            newsml.news_item(item).decode(),
+            newsml.CONTENT_TYPE,
+        ),
+    }
+
+
 def announce(note, event: str) -> None:
     """Queue the event for every active partner, with the change that made it."""
-    for endpoint in PartnerEndpoint.objects.filter(active=True):
+    endpoints = list(PartnerEndpoint.objects.filter(active=True))
+    if not endpoints:
+        return
+    made = bodies(note, event)
+    for endpoint in endpoints:
+        body, content_type = made[endpoint.body_format]
         delivery = WebhookDelivery.objects.create(
-            endpoint=endpoint, note=note, event=event, payload=payload(note, event)
-        )
+            endpoint=endpoint, note=note, event=event, payload=payload(note, event),
+            body=body, content_type=content_type,
+        )  # fmt: skip
         enqueue_on_commit(deliver, delivery.pk)
 
 
@@ -83,16 +133,20 @@ class Unanswered(Exception):
 
 
 def send(delivery: WebhookDelivery) -> int:
-    body = json_text.dumps(delivery.payload).encode()
+    endpoint = delivery.endpoint
+    # Deliveries stored before bodies were: the record's JSON they carried.
+    body = (delivery.body or json_text.dumps(delivery.payload)).encode()
     headers = {
-        "Content-Type": "application/json",
-        "User-Agent": "Newsroom-Webhooks/1",
+        "Content-Type": f"{delivery.content_type or 'application/json'}; charset=utf-8",
+        "User-Agent": "Newsroom-Webhooks/2",
         "Newsroom-Event": delivery.event,
         "Newsroom-Delivery": str(delivery.pk),
-        "Newsroom-Signature": sign(delivery.endpoint.secret, int(time.time()), body),
+        **standard_headers(endpoint, message_id(delivery), body),
     }
+    if endpoint.legacy_signature:
+        headers["Newsroom-Signature"] = sign(endpoint.secret, int(time.time()), body)
     answer = outbound.send(
-        "POST", delivery.endpoint.url, body=body, headers=headers,
+        "POST", endpoint.url, body=body, headers=headers,
         timeout=TIMEOUT_SECONDS,
     )  # fmt: skip
     if not 200 <= answer.status < 300:

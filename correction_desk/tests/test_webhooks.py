@@ -1,6 +1,7 @@
 """Webhooks for partners: a receiver on loopback, started by the test, gets every
-published, amended and withdrawn note as signed JSON; failures are retried and
-logged, and no partner ever holds up or loses a correction."""
+published, amended and withdrawn note, signed as Standard Webhooks says (checked
+with the `standardwebhooks` package); failures are retried and logged, and no
+partner ever holds up or loses a correction."""
 
 import hashlib
 import hmac
@@ -11,6 +12,8 @@ import time
 from contextlib import contextmanager
 
 import pytest
+from standardwebhooks import Webhook
+from standardwebhooks.webhooks import WebhookVerificationError
 
 from correction_desk import services
 from correction_desk.models import PartnerEndpoint, WebhookDelivery
@@ -19,8 +22,16 @@ from correction_desk.partners import webhooks
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+def standard(endpoint, headers: dict, body: bytes, secret=None):
+    """A partner's check with the Standard Webhooks library: raises
+    WebhookVerificationError unless the signature and its time are good."""
+    lowered = {name.lower(): value for name, value in headers.items()}
+    webhook = Webhook(secret or endpoint.standard_secret)
+    return webhook.verify(body, lowered, json_parse=False)
+
+
 def verify(secret: str, header: str, body: bytes, tolerance=300) -> bool:
-    """The check the README gives partners, word for word."""
+    """The old check (Newsroom-Signature), as the README gave partners before."""
     fields = dict(part.split("=", 1) for part in header.split(","))
     timestamp = int(fields["t"])
     if abs(time.time() - timestamp) > tolerance:
@@ -84,10 +95,13 @@ def test_a_partner_gets_signed_events_for_publish_amend_and_withdraw(article, ed
         "correction.amended",
         "correction.withdrawn",
     ]
+    other = PartnerEndpoint(secret="ein anderes Geheimnis")
     for headers, body in received:
-        assert headers["Content-Type"] == "application/json"
-        assert verify(endpoint.secret, headers["Newsroom-Signature"], body)
-        assert not verify("ein anderes Geheimnis", headers["Newsroom-Signature"], body)
+        assert headers["Content-Type"] == "application/json; charset=utf-8"
+        standard(endpoint, headers, body)  # raises unless the signature is good
+        with pytest.raises(WebhookVerificationError):
+            standard(other, headers, body)
+        assert "Newsroom-Signature" not in headers  # a new endpoint: the standard only
     event = json.loads(received[1][1])
     assert event["type"] == "correction.amended"
     correction = event["correction"]
@@ -109,7 +123,8 @@ def test_a_tampered_body_fails_the_check(article, editor):
         publish(article, editor)
     ((headers, body),) = received
     forged = body.replace(b"10.000", b"99.000")
-    assert not verify(endpoint.secret, headers["Newsroom-Signature"], forged)
+    with pytest.raises(WebhookVerificationError):
+        standard(endpoint, headers, forged)
 
 
 def test_inactive_partners_get_nothing(article, editor):

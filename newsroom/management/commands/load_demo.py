@@ -24,7 +24,7 @@ from articles.markdown import render_markdown
 from articles.models import Article, Author, Section
 from articles.services import article_save
 from articles.slugs import slugify_german
-from correction_desk.models import CorrectionNote, Report
+from correction_desk.models import CorrectionNote, CorrectionNoteChange, Report
 from correction_desk.services import correction_publish
 from correction_desk.transparency import log as transparency_log
 from pagecache.purging import purge_everything
@@ -182,6 +182,7 @@ class Command(BaseCommand):
         )
         # As if it happened the morning after publication, not today.
         type(note).objects.filter(pk=note.pk).update(published_at=corrected_at)
+        CorrectionNoteChange.objects.filter(note=note).update(created_at=corrected_at)
         article.versions.update(replaced_at=corrected_at)
         Article.objects.filter(pk=article.pk).update(revised_at=corrected_at)
         report.decisions.update(created_at=corrected_at)
