@@ -146,11 +146,11 @@ def form_error_html(article: str) -> str:
         return error.read().decode()
 
 
-def lighthouse(url: str, preset: str, outdir: Path) -> dict:
-    out = outdir / f"{abs(hash((url, preset)))}.json"
+def lighthouse(url: str, preset: str, outdir: Path, attempt_id: int = 0) -> dict:
+    out = outdir / f"{abs(hash((url, preset, attempt_id)))}.json"
     args = [
         str(LIGHTHOUSE),
-        BASE + url,
+        url if url.startswith("http") else BASE + url,
         f"--chrome-path={CHROMIUM}",
         f"--chrome-flags={CHROME_FLAGS}",
         f"--only-categories={','.join(CATEGORIES)}",
@@ -204,13 +204,102 @@ def nu_errors(documents: dict[str, str], workdir: Path) -> dict[str, list[str]]:
     return errors
 
 
+EMBED_SETUP = """
+from correction_desk.embed.admin import snippet
+from correction_desk.embed.models import EmbedSite
+site = EmbedSite.objects.create(
+    name="Lokalzeitung", origins="{origin}", text_selector="#text"
+)
+print("AUDIT-SNIPPET", snippet(site).replace(chr(10), " "))
+"""
+
+HOST_PAGE = """<!doctype html><html lang="de"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="description" content="Eine Lokalzeitung, die das Formular einbettet.">
+<title>Der Hafen wird 135 – Lokalzeitung</title></head><body><main>
+<article id="text"><h1>Der Hafen wird 135</h1>{paragraphs}</article>{embed}</main>
+</body></html>"""
+
+
+def embed_ab(workdir: Path, runs: int = 3) -> str:
+    """Lighthouse's performance on a host page with and without the snippet
+    (median of `runs` each, mobile preset): the embed's cost to the host."""
+    import http.server
+    import statistics
+    import threading
+
+    pages = {}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's naming)
+            body = pages.get(self.path, "").encode()
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    host = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    origin = f"http://127.0.0.1:{host.server_address[1]}"
+    threading.Thread(target=host.serve_forever, daemon=True).start()
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'audit.sqlite3'}",
+           "DJANGO_DEBUG": "1", "NEWSROOM_BASE_URL": BASE}  # fmt: skip
+    output = manage(env, "shell", "-c", EMBED_SETUP.format(origin=origin), capture=True)
+    embed = next(
+        line for line in output.splitlines() if line.startswith("AUDIT-SNIPPET")
+    )
+    paragraphs = "".join(
+        f"<p>Absatz {n}: Der Hafen von Lindenfeld wurde 1890 eröffnet und ist "
+        "heute der größte im Land; im vergangenen Jahr legten dort 8000 Schiffe an.</p>"
+        for n in range(12)
+    )
+    pages["/ohne.html"] = HOST_PAGE.format(paragraphs=paragraphs, embed="")
+    pages["/mit.html"] = HOST_PAGE.format(
+        paragraphs=paragraphs, embed=embed.removeprefix("AUDIT-SNIPPET ")
+    )
+    scores = {"ohne": [], "mit": []}
+    try:
+        for attempt in range(runs):
+            for name in scores:
+                result = lighthouse(f"{origin}/{name}.html", "mobile", workdir, attempt)
+                scores[name].append(result["scores"]["performance"])
+    finally:
+        host.shutdown()
+    without, with_embed = (statistics.median(scores[n]) for n in ("ohne", "mit"))
+    return (
+        "| host page (Lighthouse mobile, median of "
+        f"{runs}) | performance | runs |\n| --- | --- | --- |\n"
+        f"| without the embed | {without:.0f} | {scores['ohne']} |\n"
+        f"| with the embed's snippet | {with_embed:.0f} | {scores['mit']} |\n"
+        f"| **difference** (target ≥ −1) | **{with_embed - without:+.0f}** | |"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="update bench/AUDIT.md")
     parser.add_argument("--site", type=Path, help="audit another checkout (baseline)")
+    parser.add_argument(
+        "--embed", action="store_true", help="only the embed's cost to a host page"
+    )
     options = parser.parse_args()
     global SITE
     SITE = (options.site or ROOT).resolve()
+    if options.embed:
+        with tempfile.TemporaryDirectory() as tmp:
+            server, _ = start_site(Path(tmp))
+            try:
+                table = embed_ab(Path(tmp))
+            finally:
+                server.terminate()
+                server.wait()
+        print(table)
+        if options.write:
+            write(table, marker="embed")
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         server, pages = start_site(workdir)
@@ -276,10 +365,10 @@ def render(rows, nu) -> str:
     return "\n".join(lines)
 
 
-def write(table: str) -> None:
+def write(table: str, marker: str = "audit") -> None:
     path = ROOT / "bench" / "AUDIT.md"
     text = path.read_text() if path.exists() else ""
-    start, end = "<!-- audit:start -->", "<!-- audit:end -->"
+    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
     if start in text:
         before, rest = text.split(start, 1)
         text = before + start + "\n" + table + "\n" + end + rest.split(end, 1)[1]

@@ -197,6 +197,10 @@ class ContentAdapter:
 
     # Its versions.
 
+    # Whether its public versions go into the transparency log (its notes
+    # always do): not for pages the newsroom does not publish itself.
+    logs_versions = True
+
     def revision(self, content) -> int:
         """The number of the version readers read now."""
         return getattr(content, "revision", None) or 1

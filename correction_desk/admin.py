@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 
 from correction_desk import services
 from correction_desk.content_admin import ListsContent
+from correction_desk.embed import admin as embed_admin  # noqa: F401 (registers)
 from correction_desk.fixing import desk as fix_desk
 from correction_desk.models import (
     OPEN_STATUSES,

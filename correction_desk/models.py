@@ -874,4 +874,5 @@ class WebhookDelivery(models.Model):
         return f"{self.get_event_display()} → {self.endpoint}"
 
 
+from correction_desk.embed.models import EmbedSite, ExternalPage  # noqa: E402, F401
 from correction_desk.transparency.models import Checkpoint, LogHash, LogHead, LogRecord  # noqa: E402, F401

@@ -37,6 +37,8 @@ urlpatterns = [
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media, name="media"),
     # The transparency log and Memento: addresses programs keep, in no language.
     path("transparency/", include("correction_desk.transparency.urls")),
+    # The form and notes on sites that do not run Django (README, "An embed").
+    path("embed/", include("correction_desk.embed.urls")),
     path("robots.txt", robots_txt, name="robots"),
     path("favicon.ico", favicon, name="favicon"),
     path("manifest.webmanifest", web_manifest, name="manifest"),

@@ -20,12 +20,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 
-from correction_desk.conf import setting
 from correction_desk.registry import adapter_for
 from correction_desk.transparency import keys, merkle
 from correction_desk.transparency.leaves import record_line, text_sha256
 from correction_desk.transparency.models import Checkpoint, LogHash, LogHead, LogRecord
 from correction_desk.transparency.signed_note import checkpoint_text
+from correction_desk.triage.mail import absolute
 
 logger = logging.getLogger(__name__)
 Kind = LogRecord.Kind
@@ -69,10 +69,6 @@ def size() -> int:
 
 def root_hash(tree_size: int) -> bytes:
     return merkle.tree_hash(tree_size, read_hashes)
-
-
-def absolute(path: str) -> str:
-    return setting("BASE_URL").rstrip("/") + path
 
 
 def content_url(content) -> str:
@@ -259,9 +255,9 @@ def log_public(content, *, history: bool = True) -> list[LogRecord]:
     versions are looked at only when the current one is not logged yet:
     `catch_up` finds any others.
     """
-    if _paused.get():
-        return []
     adapter = adapter_for(content)
+    if _paused.get() or not adapter.logs_versions:
+        return []
     # As stored: the caller's copy may predate a change in the same transaction.
     content = type(content)._default_manager.filter(pk=content.pk).first()
     if content is None or not adapter.is_public(content):
@@ -309,6 +305,8 @@ def catch_up() -> int:
 
     pending = []
     for adapter in adapters():
+        if not adapter.logs_versions:
+            continue
         for content in adapter.public(adapter.queryset()).iterator():
             since = [v.valid_from for v in adapter.versions(content)]
             pending.append(

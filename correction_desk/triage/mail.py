@@ -14,6 +14,10 @@ from correction_desk.models import Report, ReportMessage
 
 
 def absolute(path: str) -> str:
+    """An address on this site, absolute; one already absolute (a page of an
+    embedding site) as it is."""
+    if path.startswith(("https://", "http://")):
+        return path
     return setting("BASE_URL").rstrip("/") + path
 
 

@@ -169,7 +169,10 @@
   pickHelp.textContent = section.dataset.pickHelp;
   picker.setAttribute("aria-describedby", pickHelp.id);
   var passageBox = passageField && passageField.closest("div[id^=div_]");
-  if (passageBox && !coarsePointer.matches) {
+  // Only where the text is on the page (not in the embed's frame, whose host
+  // page has its own way to hand over a passage).
+  var hasParts = document.querySelector("[data-report-part]") !== null;
+  if (passageBox && hasParts && !coarsePointer.matches) {
     passageBox.appendChild(picker);
     passageBox.appendChild(pickHelp);
   }
