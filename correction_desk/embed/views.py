@@ -12,6 +12,7 @@ from functools import cache
 from urllib.parse import urlencode, urlsplit
 
 from django.contrib.staticfiles import finders
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -22,13 +23,17 @@ from django.views.decorators.http import require_safe
 
 from correction_desk.embed.fetch import fetch_page
 from correction_desk.embed.models import EmbedSite, ExternalPage, origin_of
+from correction_desk.intake.clients import client_hash
 from correction_desk.intake.forms import ReportForm
+from correction_desk.intake.ratelimit import Limit, hit
 from correction_desk.intake.status import SENT_PARAMETER, report_id_from_token
 from correction_desk.intake.views import report_create
 from correction_desk.models import Report
 from correction_desk.support.queue import enqueue_on_commit
 
 MODEL = "correction_desk.externalpage"
+NEW_PAGES_PER_DAY = 200
+DAY = 24 * 60 * 60
 
 
 def _framed_by(response, site: EmbedSite):
@@ -99,7 +104,22 @@ def frame(request, key):
                 status=400,
             )
         return _framed_by(response, site)
-    page, created = ExternalPage.objects.get_or_create(site=site, url=address)
+    page, created = ExternalPage.objects.filter(site=site, url=address).first(), False
+    if page is None:
+        # Every address under the site's origin makes a page the desk fetches:
+        # one client may make only so many a day.
+        wait = hit(client_hash(request), [Limit("embed-pages", NEW_PAGES_PER_DAY, DAY)])
+        if wait:
+            response = HttpResponse(status=429)
+            response["Retry-After"] = str(wait)
+            return _framed_by(response, site)
+        try:
+            with transaction.atomic():
+                page, created = ExternalPage.objects.get_or_create(
+                    site=site, url=address
+                )
+        except IntegrityError:  # two readers opened a new page at the same moment
+            page = ExternalPage.objects.get(site=site, url=address)
     if created or not page.fetched_at:
         enqueue_on_commit(fetch_page, page.pk)
     return render_frame(request, page, ReportForm(page))

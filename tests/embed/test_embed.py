@@ -253,3 +253,24 @@ def test_the_admin_gives_the_site_its_snippet(admin_client, site):
     snippet = html.unescape(body)
     assert f'data-newsroom-site="{site.key}"' in snippet
     assert "/embed/v1.js" in snippet and 'data-newsroom-text="#text"' in snippet
+
+
+def test_one_client_makes_only_so_many_new_pages_a_day(client, site, monkeypatch):
+    import datetime
+
+    import time_machine
+
+    from correction_desk.embed import views
+
+    monkeypatch.setattr(views, "NEW_PAGES_PER_DAY", 2)
+    # Noon: the day's window does not turn during the test.
+    noon = datetime.datetime(2026, 3, 2, 12, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(noon, tick=False):
+        for name in ("eins", "zwei"):
+            answer = frame(client, site, PAGE.replace("hafen", name))
+            assert answer.status_code == 200
+        refused = frame(client, site, PAGE.replace("hafen", "drei"))
+        assert refused.status_code == 429 and refused["Retry-After"]
+        known = frame(client, site, PAGE.replace("hafen", "eins"))
+        assert known.status_code == 200  # a page the desk knows costs nothing
+    assert ExternalPage.objects.count() == 2
