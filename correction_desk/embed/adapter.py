@@ -44,6 +44,14 @@ class ExternalPageAdapter(ContentAdapter):
     def matching(self, term: str):
         return self.model._default_manager.filter(title__icontains=term)
 
+    def purge(self, page) -> None:
+        """A note on the page changed: the site has made (or undone) the fix in
+        its own CMS, so the desk reads the page again."""
+        from correction_desk.embed.fetch import fetch_page
+        from correction_desk.support.queue import enqueue_on_commit
+
+        enqueue_on_commit(fetch_page, page.pk)
+
     def tag_name(self) -> str:
         return "page"
 

@@ -274,3 +274,24 @@ def test_one_client_makes_only_so_many_new_pages_a_day(client, site, monkeypatch
         known = frame(client, site, PAGE.replace("hafen", "eins"))
         assert known.status_code == 200  # a page the desk knows costs nothing
     assert ExternalPage.objects.count() == 2
+
+
+def test_the_desk_reads_the_page_again_when_a_note_on_it_is_published(
+    site, editor, monkeypatch, django_capture_on_commit_callbacks
+):
+    page = ExternalPage.objects.create(
+        site=site, url=PAGE, title="Der Hafen wird 135", text="… 1890 …"
+    )
+    fixed = HTML.replace("1890", "1891")
+    monkeypatch.setattr(
+        fetch.outbound,
+        "send",
+        lambda method, url, **kwargs: fetch.outbound.Answer(200, fixed.encode()),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.correction_publish(
+            content=page, editor=editor, kind="correction",
+            text="Es war 1891.", reports=[],
+        )  # fmt: skip
+    page.refresh_from_db()
+    assert "Der Hafen wurde 1891 eröffnet." in page.text
