@@ -198,7 +198,7 @@ def log_note(note) -> list[LogRecord]:
 def is_removed(content) -> bool | None:
     """Whether the log says the content left the public (None: never logged)."""
     last = (
-        LogRecord.objects.filter(**_content_fields(content))
+        LogRecord.objects.about(content)
         .filter(kind__in=[Kind.VERSION, Kind.REMOVED, Kind.RESTORED])
         .order_by("-index")
         .values_list("kind", flat=True)
@@ -263,7 +263,8 @@ def log_public(content, *, history: bool = True) -> list[LogRecord]:
     if content is None or not adapter.is_public(content):
         return []
     states = list(
-        LogRecord.objects.filter(note_id__isnull=True, **_content_fields(content))
+        LogRecord.objects.about(content)
+        .filter(note_id__isnull=True)
         .order_by("index")
         .values_list("kind", "number")
     )
