@@ -2,9 +2,11 @@
 publishes is logged through the adapter's hook, with the text readers read,
 and a page taken offline leaves its records behind with a removal."""
 
+import datetime
 import hashlib
 
 import pytest
+import time_machine
 from django.utils.http import http_date
 
 from correction_desk.transparency.models import Checkpoint, LogRecord
@@ -14,6 +16,9 @@ from correction_desk.transparency.signed_note import (
     parse_checkpoint,
 )
 from tests.hosts.wagtail_site.stories.models import StoryPage
+
+FIRST = datetime.datetime(2026, 3, 2, 9, 0, 0, 600000, tzinfo=datetime.UTC)
+SECOND = FIRST + datetime.timedelta(hours=2)
 
 
 @pytest.fixture
@@ -25,12 +30,16 @@ def signer(settings):
 
 @pytest.fixture
 def two_versions(signer, make_story, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        story = make_story()
-    with django_capture_on_commit_callbacks(execute=True):
-        story.body = story.body.replace("1890", "1891")
-        story.save_revision().publish()
-    return StoryPage.objects.get(pk=story.pk)
+    """Published at FIRST, revised at SECOND; the clock stays at SECOND for the
+    rest of the scenario, so that no second boundary falls inside it."""
+    with time_machine.travel(FIRST, tick=False) as clock:
+        with django_capture_on_commit_callbacks(execute=True):
+            story = make_story()
+        clock.move_to(SECOND)
+        with django_capture_on_commit_callbacks(execute=True):
+            story.body = story.body.replace("1890", "1891")
+            story.save_revision().publish()
+        yield StoryPage.objects.get(pk=story.pk)
 
 
 def test_each_version_wagtail_publishes_is_logged_with_its_text(client, two_versions):
@@ -67,8 +76,9 @@ def test_the_timegate_answers_with_the_version_in_force(client, two_versions):
     story = two_versions
     first = LogRecord.objects.first()
     gate = f"/transparency/memento/timegate/stories.storypage/{story.pk}"
+    an_hour_later = FIRST + datetime.timedelta(hours=1)
     answer = client.get(
-        gate, headers={"accept-datetime": http_date(first.at.timestamp())}
+        gate, headers={"accept-datetime": http_date(an_hour_later.timestamp())}
     )
     assert answer.status_code == 302
     assert answer["Location"].endswith(f"/{first.number}")
@@ -76,6 +86,10 @@ def test_the_timegate_answers_with_the_version_in_force(client, two_versions):
     memento = client.get(answer["Location"])
     assert memento.status_code == 200
     assert "1890" in memento.text
-    assert memento["Memento-Datetime"] == http_date(first.at.timestamp())
+    assert memento["Memento-Datetime"] == http_date(FIRST.timestamp())
+    latest = client.get(
+        gate, headers={"accept-datetime": http_date(SECOND.timestamp() + 60)}
+    )
+    assert latest["Location"].endswith(f"/{story.live_revision_id}")
     refused = client.get(gate, headers={"accept-datetime": "gestern"})
     assert refused.status_code == 400
