@@ -6,6 +6,7 @@ from articles.tests.factories import ArticleFactory, AuthorFactory, SectionFacto
 MIGRATION_DATA = [
     ("correction_desk.migrations.0003_policy", "seed_policy"),
     ("newsroom.migrations.0002_editors_group", "create_editors_group"),
+    ("newsroom.migrations.0004_press_law_permissions", "give_editors_press_law"),
 ]
 
 
@@ -108,8 +109,10 @@ def german_by_default():
 
 @pytest.fixture(autouse=True)
 def media_in_a_temporary_directory(settings, tmp_path):
-    """Uploaded pictures and renditions go to a directory of the test's own."""
+    """Uploaded pictures and renditions go to a directory of the test's own,
+    and so do the private documents of press-law cases."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.CORRECTION_DESK_PRIVATE_ROOT = str(tmp_path / "private")
 
 
 @pytest.fixture

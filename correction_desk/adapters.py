@@ -150,6 +150,11 @@ class ContentAdapter:
         """Where a desk hears of new reports; "" for the site's default."""
         return ""
 
+    def content_at(self, path: str):
+        """The content whose public page is at `path` (an editor pastes the
+        address), or None."""
+        return None
+
     def matching(self, term: str):
         """The content an editor's search term names (the queue's search)."""
         name = next(iter(self.text_fields.values()))

@@ -28,6 +28,8 @@ from correction_desk.models import (
     ReportMessage,
 )
 from correction_desk.partners import admin as partners_admin  # noqa: F401 (registers)
+from correction_desk.press_law import admin as press_law_admin  # noqa: F401 (registers)
+from correction_desk.press_law.queue import cases_first
 from correction_desk.record import admin as notes_admin  # noqa: F401 (registers)
 from correction_desk.record.policy import policy_delete, policy_save
 from correction_desk.registry import with_content
@@ -283,6 +285,7 @@ class ReportAdmin(ListsContent, admin.ModelAdmin):
             "my_open_count": mine,
             "shortcut_decisions": decisions.with_shortcuts(),
             "answers_waiting": answers_waiting(request.user),
+            **cases_first(),
         }
         return super().changelist_view(request, extra_context)
 

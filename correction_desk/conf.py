@@ -50,6 +50,20 @@ DEFAULTS = {
     "LOG_KEY": "",
     "LOG_KEY_FILE": "",
     "LOG_ORIGIN": "",
+    # Press law (press_law/deadlines.py; README, "Press law"). § 20 Abs. 2
+    # MStV: a counter-statement demand must arrive within six weeks of the
+    # last day the text was offered, and within three months of its first.
+    "COUNTER_STATEMENT_WEEKS_AFTER_LAST_OFFERED": 6,
+    "COUNTER_STATEMENT_MONTHS_AFTER_FIRST_OFFERED": 3,
+    # "Unverzüglich" has no number in the statute: hours the desk gives itself
+    # to publish or refuse a demand.
+    "COUNTER_STATEMENT_DUE_HOURS": 24,
+    # Days the desk gives itself to publish a public reprimand of the Press
+    # Council (Pressekodex, Ziffer 16) from the decision's arrival.
+    "REPRIMAND_DUE_DAYS": 14,
+    # Where documents of press-law cases are kept, out of any web server's
+    # reach (press_law/storage.py); "" : var/private beside BASE_DIR.
+    "PRIVATE_ROOT": "",
     # How the desk's public pages meet the project's page cache (pages.py).
     "PAGE_CACHE": "correction_desk.pages.Pages",
 }

@@ -68,14 +68,23 @@ class AboutContent:
 
     def on_public_content(self):
         """About content the public may see now (each adapter says which)."""
+        return self._on_content(public=True)
+
+    def on_existing_content(self):
+        """About content that still exists, public or not."""
+        return self._on_content(public=False)
+
+    def _on_content(self, public: bool):
         from correction_desk.registry import adapters
 
         condition = models.Q(pk__in=[])
         for adapter in adapters():
-            public = adapter.public(adapter.model._default_manager.all())
+            contents = adapter.model._default_manager.all()
+            if public:
+                contents = adapter.public(contents)
             condition |= models.Q(
                 content_type=ContentType.objects.get_for_model(adapter.model),
-                object_id__in=public.annotate(
+                object_id__in=contents.annotate(
                     key=Cast("pk", models.CharField())
                 ).values("key"),
             )
@@ -147,6 +156,11 @@ class CorrectionNote(OnContent, models.Model):
         CORRECTION = "correction", _("Correction")
         CLARIFICATION = "clarification", _("Clarification")
         UPDATE = "update", _("Update")
+        # What press law makes the newsroom publish (press_law/): never chosen
+        # by an editor for a note of the newsroom's own.
+        COUNTER_STATEMENT = "counter_statement", _("Counter-statement")
+        REPLY = "reply", _("Reply of the editors to a counter-statement")
+        REPRIMAND = "reprimand", _("Public reprimand by the German Press Council")
 
     content_type, object_id = content_fields()
     content = GenericForeignKey("content_type", "object_id")
@@ -202,6 +216,19 @@ class CorrectionNote(OnContent, models.Model):
     withdrawal_reason = models.TextField(
         _("why it was withdrawn"), max_length=2000, blank=True
     )
+    # A counter-statement stands where its claim stood (press_law/placement.py).
+    placement = models.CharField(
+        _("shown next to"),
+        max_length=10,
+        choices=PART_CHOICES,
+        blank=True,
+        editable=False,
+    )
+    # A counter-statement whose content is offered no more stays in the
+    # corrections log as long as the claim was offered (§ 20 Abs. 1 MStV).
+    shown_until = models.DateTimeField(
+        _("shown in the log until"), null=True, blank=True, editable=False
+    )
     passage = models.TextField(
         _("corrected passage"),
         blank=True,
@@ -213,6 +240,12 @@ class CorrectionNote(OnContent, models.Model):
     )
 
     objects = CorrectionNoteQuerySet.as_manager()
+
+    # The kinds an editor gives the newsroom's own notes.
+    EDITORIAL_KINDS = (Kind.CORRECTION, Kind.CLARIFICATION, Kind.UPDATE)
+    # Published only from a counter-statement demand or a Press Council decision,
+    # changed only with a reason on record.
+    LEGAL_KINDS = (Kind.COUNTER_STATEMENT, Kind.REPLY, Kind.REPRIMAND)
 
     class Meta:
         ordering = ["published_at", "pk"]
@@ -227,7 +260,18 @@ class CorrectionNote(OnContent, models.Model):
         return f"{self.get_kind_display()}: {self.content}"
 
     def get_absolute_url(self):
-        return f"{self.content_url}#korrektur-{self.pk}"
+        return f"{self.content_url}#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        """Its id on the content's page; a counter-statement's says what it is."""
+        if self.kind == self.Kind.COUNTER_STATEMENT:
+            return f"gegendarstellung-{self.pk}"
+        return f"korrektur-{self.pk}"
+
+    @property
+    def is_editorial(self) -> bool:
+        return self.kind in self.EDITORIAL_KINDS
 
     def get_passage_url(self):
         """The note's address, leading to its corrected words (deep_links.py)."""
@@ -239,6 +283,15 @@ class CorrectionNote(OnContent, models.Model):
         if not self.revision or self.revision < 2:
             return None
         return self.adapter.versions_url(self.content, self.revision - 1, self.revision)
+
+
+def editorial_kind_choices():
+    """The kinds an editor chooses from for the newsroom's own notes."""
+    return [
+        (value, label)
+        for value, label in CorrectionNote.Kind.choices
+        if value in CorrectionNote.EDITORIAL_KINDS
+    ]
 
 
 class CorrectionNoteChange(models.Model):
@@ -875,4 +928,10 @@ class WebhookDelivery(models.Model):
 
 
 from correction_desk.embed.models import EmbedSite, ExternalPage  # noqa: E402, F401
+from correction_desk.press_law.models import (  # noqa: E402, F401
+    CounterStatementDemand,
+    DemandDocument,
+    PresseratComplaint,
+    PressLawStep,
+)
 from correction_desk.transparency.models import Checkpoint, LogHash, LogHead, LogRecord  # noqa: E402, F401

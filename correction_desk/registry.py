@@ -34,11 +34,16 @@ def _uid(model) -> str:
 def _keep_the_record(sender, instance, **kwargs) -> None:
     """Content readers reported on, or that carries notes, is part of the
     public record: it cannot be deleted (unpublish it instead)."""
-    from correction_desk.models import CorrectionNote, Report
+    from correction_desk.models import (
+        CorrectionNote,
+        CounterStatementDemand,
+        PresseratComplaint,
+        Report,
+    )
     from correction_desk.transparency.log import log_removal
     from correction_desk.transparency.models import LogRecord
 
-    for model in (Report, CorrectionNote):
+    for model in (Report, CorrectionNote, CounterStatementDemand, PresseratComplaint):
         kept = model.objects.about(instance)
         if kept.exists():
             raise ProtectedError(

@@ -6,6 +6,7 @@ from correction_desk.intake import status_page
 from correction_desk.intake import views as intake
 from correction_desk.pages import NoParameters, public_page
 from correction_desk.partners import missed
+from correction_desk.press_law import status as counter_statement
 from correction_desk.record import feeds
 from correction_desk.record import views as record
 from correction_desk.transparency import pages as transparency
@@ -22,6 +23,11 @@ urlpatterns = [
         pgettext_lazy("URL", "report/<str:token>/"),
         status_page.report_status,
         name="status",
+    ),
+    path(
+        pgettext_lazy("URL", "counter-statement/<str:token>/"),
+        counter_statement.demand_status,
+        name="counter-statement",
     ),
     path(
         pgettext_lazy("URL", "corrections/feed/"),

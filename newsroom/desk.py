@@ -35,6 +35,7 @@ from correction_desk.adapters import (
 )
 from correction_desk.pages import Pages
 from correction_desk.public import changed_at, public_notes
+from correction_desk.record.machine import schema_note
 from correction_desk.record.views import corrections_record
 from correction_desk.registry import adapter_for
 from correction_desk.services import (
@@ -77,6 +78,21 @@ class ArticleAdapter(ContentAdapter):
 
     def public(self, queryset):
         return queryset.published()
+
+    def content_at(self, path: str):
+        from django.conf import settings
+        from django.urls import Resolver404, resolve
+
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return None
+        if match.view_name not in ("articles:detail", "detail"):
+            return None
+        language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+        return Article.objects.filter(
+            slug=match.kwargs["slug"], language=language
+        ).first()
 
     def shown_with(self, article) -> list:
         # Only a translation already read with the article: reading it here
@@ -216,19 +232,14 @@ def corrections_in_article_data(article, request, data) -> list:
         data["publisher"]["correctionsPolicy"] = absolute(
             reverse("correction_desk:policy")
         )
-    notes = public_notes(article)
-    # A withdrawn note no longer says the article was corrected.
+    standing = [note for note in public_notes(article) if not note.withdrawn_at]
+    # A withdrawn note no longer says the article was corrected; what press
+    # law made us publish is a comment on it, not our correction.
     data["correction"] = [
-        {
-            "@type": "CorrectionComment",
-            "text": note.text,
-            "datePublished": note.published_at.isoformat(),
-            "dateModified": (note.amended_at or note.published_at).isoformat(),
-            "url": absolute(note.get_absolute_url()),
-        }
-        for note in notes
-        if not note.withdrawn_at
+        schema_note(note, absolute) for note in standing if note.is_editorial
     ]
+    if legal := [schema_note(n, absolute) for n in standing if not n.is_editorial]:
+        data["comment"] = legal
     return changed_at(article)
 
 

@@ -277,6 +277,11 @@ if PRODUCTION:
 # (newsroom/media.py); the README shows an S3-compatible bucket instead.
 MEDIA_ROOT = os.environ.get("NEWSROOM_MEDIA_ROOT", str(BASE_DIR / "media"))
 MEDIA_URL = os.environ.get("NEWSROOM_MEDIA_URL", "/medien/")
+# Documents of press-law cases (correction_desk/press_law/storage.py): personal
+# data no web server serves; back it up with the database.
+CORRECTION_DESK_PRIVATE_ROOT = os.environ.get(
+    "NEWSROOM_PRIVATE_ROOT", str(BASE_DIR / "var" / "private")
+)
 NEWSROOM_PICTURE_MAX_BYTES = int(
     os.environ.get("NEWSROOM_PICTURE_MAX_BYTES", 20_000_000)
 )

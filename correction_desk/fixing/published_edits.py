@@ -15,14 +15,14 @@ from django.utils.translation import ngettext
 
 from correction_desk.fixing.minor_changes import substantive_changes
 from correction_desk.intake.cleaning import clean_text
-from correction_desk.models import CorrectionNote
+from correction_desk.models import editorial_kind_choices
 from correction_desk.registry import adapter_for
 from correction_desk.services import correction_publish
 
 MINOR = "minor"
 CHANGE_KINDS = [
     (MINOR, _("Minor change: spelling, punctuation or formatting (no note)")),
-    *CorrectionNote.Kind.choices,
+    *editorial_kind_choices(),
 ]
 
 

@@ -27,6 +27,10 @@ SIGNALS = {
     CorrectionNote.Kind.CORRECTION: "correction",
     CorrectionNote.Kind.CLARIFICATION: "update",
     CorrectionNote.Kind.UPDATE: "update",
+    # Not the newsroom's correction: new matter on the item, its type in edNote.
+    CorrectionNote.Kind.COUNTER_STATEMENT: "update",
+    CorrectionNote.Kind.REPLY: "update",
+    CorrectionNote.Kind.REPRIMAND: "update",
 }
 STEPS = (
     CorrectionNoteChange.Action.PUBLISHED,

@@ -19,6 +19,7 @@ from correction_desk.models import (
     CorrectionNote,
     CorrectionNoteChange,
     PendingNoteChange,
+    editorial_kind_choices,
 )
 from correction_desk.registry import content_key
 from correction_desk.services import (
@@ -73,6 +74,10 @@ class NoteAddForm(forms.ModelForm):
         model = CorrectionNote
         fields = ["kind", "text"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = editorial_kind_choices()
+
 
 class NoteAmendForm(forms.ModelForm):
     reason = forms.CharField(
@@ -84,6 +89,18 @@ class NoteAmendForm(forms.ModelForm):
     class Meta:
         model = CorrectionNote
         fields = ["kind", "text"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kind = self.fields.get("kind")
+        if kind is not None and self.instance.is_editorial:
+            kind.choices = editorial_kind_choices()
+        elif kind is not None:
+            # What press law made us publish keeps its type; its text changes
+            # only with a reason on record (record/notes.py).
+            kind.disabled = True
+            self.fields["text"].max_length = None
+            self.fields["reason"].required = True
 
     def clean(self):
         cleaned = super().clean()

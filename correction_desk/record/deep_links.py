@@ -46,7 +46,7 @@ def text_directive(passage: str) -> str:
 
 def passage_fragment(note) -> str:
     """`#korrektur-7:~:text=…`: the note's anchor, and its passage where it has one."""
-    return f"#korrektur-{note.pk}{text_directive(note.passage)}"
+    return f"#{note.anchor}{text_directive(note.passage)}"
 
 
 def passage_path(note) -> str:

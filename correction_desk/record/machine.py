@@ -80,6 +80,28 @@ def document(request, notes, **extra) -> dict:
     }
 
 
+PRESS_COUNCIL = {"@type": "Organization", "name": "Deutscher Presserat"}
+
+
+def schema_note(note, absolute) -> dict:
+    """A note in schema.org terms: the newsroom's own corrections are
+    `CorrectionComment`s; what press law made it publish (a counter-statement,
+    a reply to one, a Press Council reprimand) is a `Comment` named by its
+    type, for it corrects nothing by the newsroom's word."""
+    data = {
+        "@type": "CorrectionComment" if note.is_editorial else "Comment",
+        "url": absolute(note.get_absolute_url()),
+        "text": note.text,
+        "datePublished": note.published_at.isoformat(),
+        "dateModified": (note.amended_at or note.published_at).isoformat(),
+    }
+    if not note.is_editorial:
+        data["name"] = str(note.get_kind_display())
+    if note.kind == note.Kind.REPRIMAND:
+        data["author"] = PRESS_COUNCIL
+    return data
+
+
 def item_list(notes, absolute) -> dict:
     """schema.org ItemList of the notes on a page of the log (JSON-LD).
 
@@ -95,11 +117,7 @@ def item_list(notes, absolute) -> dict:
                 "@type": "ListItem",
                 "position": position,
                 "item": {
-                    "@type": "CorrectionComment",
-                    "url": absolute(note.get_absolute_url()),
-                    "text": note.text,
-                    "datePublished": note.published_at.isoformat(),
-                    "dateModified": (note.amended_at or note.published_at).isoformat(),
+                    **schema_note(note, absolute),
                     "about": {
                         "@type": "NewsArticle",
                         "url": article_record(note.content, absolute)["url"],

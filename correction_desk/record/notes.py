@@ -40,6 +40,7 @@ def correction_publish(
     text: str,
     reports: Iterable[Report],
     awaits_content: bool = False,
+    placement: str = "",
 ) -> CorrectionNote:
     """Publish a dated note on the content and resolve the reports it answers.
 
@@ -67,8 +68,9 @@ def correction_publish(
             awaits_content=awaits_content,
             created_by=editor,
             revision=adapter.revision(content),
+            placement=placement,
         )
-        note.full_clean()
+        _full_clean(note)
         note.save()
         action = CorrectionNoteChange.Action
         CorrectionNoteChange.objects.create(
@@ -114,9 +116,12 @@ def content_published(content) -> list[CorrectionNote]:
     fix): the notes that waited for it go public, or, under the four-eyes
     rule, on to a second editor. Its versions not yet in the transparency
     log are logged. Return the notes now public."""
+    from correction_desk.press_law.services import content_offered_again
+
     public = []
     with transaction.atomic():
         transparency_log.log_public(content, history=False)
+        content_offered_again(content)
         waiting = CorrectionNote.objects.about(content).select_for_update()
         for note in waiting.filter(awaits_content=True, withdrawn_at__isnull=True):
             note.awaits_content = False
@@ -195,6 +200,14 @@ def _changed_from(content, note: CorrectionNote) -> int | None:
     return min(changed, default=None)
 
 
+def _full_clean(note: CorrectionNote) -> None:
+    # What press law makes us publish is published whole (press_law/).
+    long_allowed = note.kind in CorrectionNote.LEGAL_KINDS
+    note.full_clean(exclude=["text"] if long_allowed else None)
+    if long_allowed and not note.text:
+        raise ValidationError({"text": _("This field cannot be blank.")})
+
+
 def _needs_second_editor(note: CorrectionNote) -> bool:
     """Under the four-eyes rule every change to what readers see waits."""
     return bool(setting("NOTES_NEED_APPROVAL") and note.published_at)
@@ -212,15 +225,27 @@ def _propose(note: CorrectionNote, editor, **change) -> None:
     PendingNoteChange.objects.create(note=note, proposed_by=editor, **change)
 
 
-def _checked_amendment(note: CorrectionNote, text: str, kind: str | None):
+def _checked_amendment(
+    note: CorrectionNote, text: str, kind: str | None, reason: str = ""
+):
     if note.withdrawn_at:
         raise ValidationError(_("A withdrawn note cannot be amended."))
     text, kind = clean_text(text).strip(), kind or note.kind
     if (text, kind) == (note.text, note.kind):
         raise ValidationError(_("The note is unchanged."))
+    legal = CorrectionNote.LEGAL_KINDS
+    if kind != note.kind and (kind in legal or note.kind in legal):
+        raise ValidationError(
+            _("A counter-statement, a reply to one or a reprimand keeps its type.")
+        )
+    if note.kind in legal and not clean_text(reason).strip():
+        raise ValidationError(
+            _("A counter-statement, a reply to one or a reprimand is changed only "
+              "with a reason on record.")
+        )  # fmt: skip
     candidate = copy(note)
     candidate.text, candidate.kind = text, kind
-    candidate.full_clean()
+    _full_clean(candidate)
     return text, kind
 
 
@@ -235,7 +260,7 @@ def note_amend(
     """
     with transaction.atomic():
         note = _locked(note)
-        text, kind = _checked_amendment(note, text, kind)
+        text, kind = _checked_amendment(note, text, kind, reason)
         reason = clean_text(reason).strip()
         if _needs_second_editor(note):
             _propose(
@@ -335,7 +360,9 @@ def note_change_approve(*, change: PendingNoteChange, editor) -> CorrectionNote:
         note = _locked(change.note)
         author = change.proposed_by
         if change.action == PendingNoteChange.Action.AMEND:
-            text, kind = _checked_amendment(note, change.text, change.kind)
+            text, kind = _checked_amendment(
+                note, change.text, change.kind, change.reason
+            )
             note = _amend(note, author, text, kind, change.reason, approved_by=editor)
         else:
             if note.withdrawn_at:

@@ -47,4 +47,7 @@ def content_unpublished(content, *, reason: str = REMOVAL_REASONS.UNPUBLISHED) -
         raise ValueError("the content is still public")
     if reason not in REMOVAL_REASONS.values:
         raise ValueError(f"not a reason the log knows: {reason!r}")
+    from correction_desk.press_law.services import content_offered_no_more
+
     transparency_log.log_removal(content, reason)
+    content_offered_no_more(content)

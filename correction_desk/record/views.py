@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import ListView, TemplateView
 
 from correction_desk import conf
@@ -155,13 +156,14 @@ def transparency_block(request) -> dict:
 
 def log_notes(language: str):
     """The published notes on public content in one language, newest first:
-    the log's, the feeds' and the record's."""
-    return (
-        CorrectionNote.objects.published()
-        .on_public_content()
-        .filter(language=language)
-        .order_by("-published_at", "-pk")
-    )
+    the log's, the feeds' and the record's. With them the counter-statements
+    whose content is offered no more, for as long as the law keeps them
+    offered (press_law/deadlines.py)."""
+    notes = CorrectionNote.objects.published().filter(language=language)
+    elsewhere = notes.filter(
+        kind=CorrectionNote.Kind.COUNTER_STATEMENT, shown_until__gt=timezone.now()
+    ).on_existing_content()
+    return (notes.on_public_content() | elsewhere).order_by("-published_at", "-pk")
 
 
 def content_corrections_record(request, model, pk):

@@ -26,6 +26,31 @@ def correction_notes(content):
     return {"notes": public.public_notes(content), "content": content}
 
 
+@register.inclusion_tag("correction_desk/_counter_statements.html")
+def counter_statements(content, part=None):
+    """`{% counter_statements article "title" %}`: the counter-statements whose
+    claim stands in that part (title, lead, body, caption), to be shown right
+    there, as prominent as the claim (§ 20 Abs. 1 MStV); nothing when none.
+    Without a part, all of them (the embed's frame, where the desk cannot
+    reach into the host's page)."""
+    return {
+        "statements": [
+            note
+            for note in public.public_notes(content)
+            if note.kind == note.Kind.COUNTER_STATEMENT
+            and part in (None, note.placement)
+            and not note.withdrawn_at
+        ]
+    }
+
+
+@register.filter
+def editors_notes(notes):
+    """The notes the notes section lists: all but counter-statements, which
+    stand where their claims do."""
+    return [note for note in notes if note.kind != note.Kind.COUNTER_STATEMENT]
+
+
 @register.simple_tag
 def public_notes(content):
     """`{% public_notes article as notes %}`: its published notes, oldest first."""
@@ -102,8 +127,13 @@ def machine_time(value) -> str:
 
 @register.filter
 def standing(notes):
-    """The notes that still stand: those not withdrawn."""
-    return [note for note in notes if not note.withdrawn_at]
+    """The newsroom's notes that still stand: those not withdrawn."""
+    return [
+        note
+        for note in notes
+        if not note.withdrawn_at
+        and note.kind not in (note.Kind.COUNTER_STATEMENT, note.Kind.REPLY)
+    ]
 
 
 @register.filter

@@ -6,13 +6,32 @@ from correction_desk.models import (
     DESCRIPTION_MAX_LENGTH,
     EMAIL_MAX_LENGTH,
     OPEN_STATUSES,
-    CorrectionNote,
     EditorNote,
     Report,
+    editorial_kind_choices,
 )
 from correction_desk.registry import adapter_for, all_desks, content_key, model_of
 from correction_desk.support.parsing import WholeNumberField, whole_number
 from correction_desk.triage import decisions
+
+
+def _content_at_address(value: str):
+    """The content at a public address an editor pasted (`https://…/artikel/x/`
+    or `/artikel/x/`), as an adapter finds it."""
+    from urllib.parse import urlsplit
+
+    from correction_desk.registry import adapters
+
+    if not value.startswith(("/", "http://", "https://")):
+        return None
+    try:
+        path = urlsplit(value).path
+    except ValueError:
+        return None
+    for adapter in adapters():
+        if (content := adapter.content_at(path or "/")) is not None:
+            return content
+    return None
 
 
 class ContentField(forms.Field):
@@ -32,12 +51,15 @@ class ContentField(forms.Field):
             return None
         if len(value) > self.MAX_LENGTH:
             raise ValidationError(self.error_messages["invalid"], code="invalid")
-        label, _sep, pk = value.partition(":")
-        model = model_of(label)
-        try:
-            content = model._default_manager.filter(pk=pk).first() if model else None
-        except (TypeError, ValueError, ValidationError):  # not a key of that model
-            content = None
+        content = _content_at_address(value)
+        if content is None:
+            label, _sep, pk = value.partition(":")
+            model = model_of(label)
+            found = model._default_manager.filter if model else None
+            try:
+                content = found(pk=pk).first() if found else None
+            except (TypeError, ValueError, ValidationError):  # not that model's key
+                content = None
         if content is None:
             raise ValidationError(self.error_messages["invalid"], code="invalid")
         return content
@@ -74,7 +96,7 @@ class ReportChoiceField(forms.ModelMultipleChoiceField):
 
 
 class CorrectionPublishForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Type"), choices=CorrectionNote.Kind.choices)
+    kind = forms.ChoiceField(label=_("Type"), choices=editorial_kind_choices)
     text = forms.CharField(
         label=_("Public note"),
         max_length=2000,

@@ -227,6 +227,20 @@ def privacy_request(model_admin, request):
             )
             return response
         count = privacy.reporter_data_erase(email=email, editor=request.user)
+        demands = privacy.demands_erase(email=email, editor=request.user)
+        if demands:
+            model_admin.message_user(
+                request,
+                ngettext(
+                    "The person's data and documents are erased from %(count)d "
+                    "counter-statement demand; what was published stays.",
+                    "The person's data and documents are erased from %(count)d "
+                    "counter-statement demands; what was published stays.",
+                    demands,
+                )
+                % {"count": demands},
+                messages.SUCCESS,
+            )
         model_admin.message_user(
             request,
             ngettext(

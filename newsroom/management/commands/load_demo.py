@@ -41,6 +41,9 @@ CHIEF_PERMISSIONS = [
     ("correction_desk", "change_partnerendpoint"),
     ("correction_desk", "view_partnerendpoint"),
     ("correction_desk", "view_webhookdelivery"),
+    # Deciding on counter-statements and publishing Press Council reprimands.
+    ("correction_desk", "change_counterstatementdemand"),
+    ("correction_desk", "change_presseratcomplaint"),
 ]
 
 

@@ -44,6 +44,7 @@ def fast_password_hashing(settings):
 @pytest.fixture(autouse=True)
 def media_in_a_temporary_directory(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.CORRECTION_DESK_PRIVATE_ROOT = str(tmp_path / "private")
 
 
 @pytest.fixture(autouse=True)
