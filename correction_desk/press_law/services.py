@@ -206,6 +206,16 @@ def _place_elsewhere_if_offline(demand: Demand) -> None:
         purges.note_changed(note)
 
 
+def counter_statement_public(note) -> None:
+    """A counter-statement went public (at once, or approved by a second
+    editor under the four-eyes rule): if its claim is offered no more, it
+    stands in the log for as long as the claim was offered."""
+    demand = Demand.objects.filter(note=note).first()
+    if demand is not None:
+        demand.note = note
+        _place_elsewhere_if_offline(demand)
+
+
 def content_offered_no_more(content) -> None:
     """The content left the public: its claims are offered no more, and its
     counter-statements move to the log for as long as the claims were offered."""

@@ -7,6 +7,7 @@ nothing here writes a note directly.
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import MaxLengthValidator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -99,7 +100,12 @@ class NoteAmendForm(forms.ModelForm):
             # What press law made us publish keeps its type; its text changes
             # only with a reason on record (record/notes.py).
             kind.disabled = True
-            self.fields["text"].max_length = None
+            text = self.fields["text"]
+            text.max_length = None
+            text.validators = [
+                v for v in text.validators if not isinstance(v, MaxLengthValidator)
+            ]
+            text.widget.attrs.pop("maxlength", None)
             self.fields["reason"].required = True
 
     def clean(self):

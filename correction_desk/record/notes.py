@@ -155,6 +155,10 @@ def _go_public(note: CorrectionNote, editor, reports: list[Report]) -> None:
     CorrectionNote.objects.filter(pk=note.pk).update(
         passage=note.passage, compare_from=note.compare_from
     )
+    if note.kind == CorrectionNote.Kind.COUNTER_STATEMENT:
+        from correction_desk.press_law.services import counter_statement_public
+
+        counter_statement_public(note)
     webhooks.announce(note, WebhookDelivery.Event.PUBLISHED)
     transparency_log.log_note(note)
     purges.note_changed(note)

@@ -452,3 +452,50 @@ def test_publish_from_the_admin_keeps_what_was_typed_on_refusal(
     assert "Gerichtsentscheidung" in body
     assert "Wir bleiben dabei." in body
     assert not CorrectionNote.objects.exists()
+
+
+INLINE = {"changes-TOTAL_FORMS": "0", "changes-INITIAL_FORMS": "0"}
+
+
+def test_the_admin_amends_a_long_counter_statement_only_with_a_reason(
+    client, record_demand, chief
+):
+    long_text = "Ich stelle fest: " + "Das ist nicht wahr. " * 300
+    note = services.demand_publish(
+        demand=record_demand(text=long_text), editor=chief
+    ).note
+    client.force_login(chief)
+    url = reverse("admin:correction_desk_correctionnote_change", args=[note.pk])
+    changed = long_text.strip() + " Hamburg, 25. Februar 2026"
+    without = client.post(url, {**INLINE, "text": changed, "reason": ""})
+    assert without.status_code == 200
+    assert "Dieses Feld ist zwingend erforderlich." in without.content.decode()
+    note.refresh_from_db()
+    assert note.text == long_text.strip()
+    done = client.post(
+        url, {**INLINE, "text": changed, "reason": "Ort und Datum fehlten."}
+    )
+    assert done.status_code == 302
+    note.refresh_from_db()
+    assert (note.text, note.kind) == (changed, "counter_statement")
+    assert note.changes.last().reason == "Ort und Datum fehlten."
+
+
+def test_under_the_four_eyes_rule_it_waits_for_a_second_editor(
+    client, record_demand, chief, editor, settings, story, clock
+):
+    from correction_desk.press_law.status import claimant_status_url
+
+    settings.CORRECTION_DESK_NOTES_NEED_APPROVAL = True
+    clock.shift(datetime.timedelta(days=1))
+    article_unpublish(article=story, editor=chief)
+    demand = services.demand_publish(demand=record_demand(), editor=chief)
+    assert demand.note.published_at is None
+    assert "wird veröffentlicht" in client.get(claimant_status_url(demand)).text
+    assert "Gutachten am 3. Februar" not in client.get("/korrekturen/").text
+    with pytest.raises(ValidationError):
+        notes.note_approve(note=demand.note, editor=chief)  # not its author
+    note = notes.note_approve(note=demand.note, editor=editor)
+    note.refresh_from_db()
+    assert note.shown_until == NOW + datetime.timedelta(days=12)
+    assert "Gutachten am 3. Februar" in client.get("/korrekturen/").text
