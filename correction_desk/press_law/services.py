@@ -201,8 +201,9 @@ def _place_elsewhere_if_offline(demand: Demand) -> None:
         return
     until = deadlines.shown_until(demand, note.published_at)
     if note.shown_until != until:
-        CorrectionNote.objects.filter(pk=note.pk).update(shown_until=until)
+        # Saved, not updated: the feeds' hub hears of it (record/feeds.py).
         note.shown_until = until
+        note.save(update_fields=["shown_until"])
         purges.note_changed(note)
 
 
@@ -233,8 +234,10 @@ def content_offered_again(content) -> None:
     for demand in Demand.objects.about(content).filter(last_offered_at__isnull=False):
         demand.last_offered_at = None
         demand.save(update_fields=["last_offered_at"])
-        if demand.note_id:
-            CorrectionNote.objects.filter(pk=demand.note_id).update(shown_until=None)
+        if demand.note is not None and demand.note.shown_until is not None:
+            demand.note.shown_until = None
+            demand.note.save(update_fields=["shown_until"])
+            purges.note_changed(demand.note)
 
 
 # The Press Council.
