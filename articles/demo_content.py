@@ -161,3 +161,27 @@ DEMO_CORRECTION = {
     "Gemeinde unterschiedliche Fristen bis Mitte 2028.",
     "corrected_at": "2024-11-07 08:30",
 }
+
+
+# A counter-statement demand waiting in the queue (README, "Press law"): the
+# claim stands in the text of the Radwege article. The demo article went
+# public long ago, so the desk finds the demand late: what a real desk sees.
+DEMO_COUNTER_STATEMENT = {
+    "slug": "lindenfeld-baut-sein-radwegenetz-aus-und-streitet-ueber-parkplaetze",
+    "hours_ago": 5,
+    "claimant": "Werbegemeinschaft Lindenfeld e. V.",
+    "representative": "Vorsitzender Jörg Beispiel",
+    "claimant_address": "Bahnhofstraße 12, 12345 Lindenfeld",
+    "claims": "Der Vorsitzende der örtlichen Werbegemeinschaft warnte in der "
+    "Sitzung vor Umsatzeinbußen.",
+    "part": "body",
+    "channel": "letter",
+    "written_and_signed": True,
+    "text": "In dem Artikel „Lindenfeld baut sein Radwegenetz aus – und streitet "
+    "über Parkplätze“ heißt es, der Vorsitzende der örtlichen Werbegemeinschaft "
+    "habe in der Sitzung vor Umsatzeinbußen gewarnt. Hierzu stellen wir fest: Der "
+    "Vorsitzende hat in der Sitzung nicht gesprochen; die Stellungnahme der "
+    "Werbegemeinschaft wurde schriftlich eingereicht.\n\n"
+    "Lindenfeld, im Dezember\nWerbegemeinschaft Lindenfeld e. V.\n"
+    "Jörg Beispiel, Vorsitzender",
+}

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory
+from django.urls import reverse
 
 from articles.models import Article, Section
 from correction_desk.models import CorrectionNote
@@ -101,6 +102,23 @@ def test_demo_fills_the_editors_queue_once():
     call_command("load_demo")
     assert Report.objects.filter(status="new").count() == 4
     assert sum(report.is_overdue for report in Report.objects.all()) == 1
+
+
+def test_demo_puts_a_counter_statement_demand_at_the_top_of_the_queue_once(client):
+    from correction_desk.press_law.deadlines import findings
+    from correction_desk.press_law.models import CounterStatementDemand
+
+    call_command("load_demo")
+    call_command("load_demo")
+    demand = CounterStatementDemand.objects.get()
+    assert demand.is_open and demand.part == "body"
+    # The demo article went public years before the demand: the desk says so.
+    assert [f.ok for f in findings(demand)] == [True, False, True]
+    client.force_login(get_user_model().objects.get(username="cvd"))
+    queue = client.get(reverse("admin:correction_desk_report_changelist"))
+    assert queue.status_code == 200, queue.get("Location")
+    queue = queue.content.decode()
+    assert "Werbegemeinschaft Lindenfeld e. V." in queue
 
 
 def test_demo_reader_can_follow_a_correction_from_log_to_diff(client):

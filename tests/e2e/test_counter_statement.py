@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from correction_desk.press_law.models import CounterStatementDemand
@@ -98,7 +99,7 @@ def test_from_the_letter_to_the_page(
     accessible(page)
     shot(page, "desk-demand")
 
-    page.goto("/admin/corrections/report/")
+    page.goto(reverse("admin:correction_desk_report_changelist"))
     cases = page.locator(".press-law-cases")
     assert "Erika Beispiel" in cases.inner_text()
     accessible(page)

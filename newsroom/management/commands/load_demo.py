@@ -15,6 +15,7 @@ from django.utils.translation import gettext, gettext_lazy
 from articles.demo_content import (
     AUTHORS,
     DEMO_CORRECTION,
+    DEMO_COUNTER_STATEMENT,
     DEMO_REPORTS,
     SECTIONS,
     demo_articles,
@@ -65,6 +66,7 @@ class Command(BaseCommand):
             password = self.ensure_editor()
             chief_password = self.ensure_chief()
             self.load_correction()
+            self.load_counter_statement_demand()
             # Some rows were written with update(), which no receiver hears.
             call_command("rebuild_search_index", stdout=StringIO())
         transparency_log.catch_up()
@@ -191,6 +193,23 @@ class Command(BaseCommand):
         report.decisions.update(created_at=corrected_at)
         Report.objects.filter(pk=report.pk).update(
             created_at=corrected_at - timedelta(hours=14), resolved_at=corrected_at
+        )
+
+    def load_counter_statement_demand(self) -> None:
+        """One demand waiting at the top of the queue, once."""
+        from correction_desk.press_law.models import CounterStatementDemand
+        from correction_desk.press_law.services import demand_record
+
+        fields = dict(DEMO_COUNTER_STATEMENT)
+        article = Article.objects.get(slug=fields.pop("slug"))
+        if CounterStatementDemand.objects.about(article).exists():
+            return
+        hours_ago = fields.pop("hours_ago")
+        demand_record(
+            content=article,
+            editor=get_user_model().objects.get(username=EDITOR_USERNAME),
+            received_at=timezone.now() - timedelta(hours=hours_ago),
+            **fields,
         )
 
     def ensure_editor(self) -> str | None:
