@@ -499,3 +499,30 @@ def test_under_the_four_eyes_rule_it_waits_for_a_second_editor(
     note.refresh_from_db()
     assert note.shown_until == NOW + datetime.timedelta(days=12)
     assert "Gutachten am 3. Februar" in client.get("/korrekturen/").text
+
+
+def test_on_a_page_of_an_embedding_site_it_heads_the_frame(client, chief, clock):
+    """The desk cannot reach into a host's page: the frame shows it first."""
+    from correction_desk.embed.models import EmbedSite, ExternalPage
+
+    site = EmbedSite.objects.create(
+        name="Lokalzeitung", origins="https://www.lokalzeitung.example", language="de"
+    )
+    url = "https://www.lokalzeitung.example/2026/hafen.html"
+    assert client.get(f"/embed/{site.key}/", {"url": url}).status_code == 200
+    page = ExternalPage.objects.get()
+    demand = services.demand_record(
+        content=page,
+        editor=chief,
+        claimant="Erika Beispiel",
+        claims=CLAIMS,
+        part="body",
+        received_at=NOW,
+        channel="letter",
+        written_and_signed=True,
+        text=TEXT,
+    )
+    services.demand_publish(demand=demand, editor=chief, reply="Wir bleiben dabei.")
+    frame = client.get(f"/embed/{site.key}/", {"url": url}).content.decode()
+    statement = frame.index('<aside id="gegendarstellung-')
+    assert statement < frame.index("Wir bleiben dabei.") < frame.index("<form")
