@@ -135,3 +135,42 @@ def test_from_the_letter_to_the_page(
     expect(page.get_by_text("veröffentlicht", exact=True)).to_be_visible()
     accessible(page)
     shot(page, "claimant-status")
+
+
+def test_a_public_reprimand_among_the_notes(page, make_article, editor, accessible):
+    import datetime
+
+    from django.utils import timezone
+
+    from correction_desk.press_law import services
+
+    article = make_article(
+        title="Unfall am Bahnhof: Die Namen der Opfer",
+        body="Bei dem Unfall am Bahnhof starben zwei Menschen.",
+    )
+    complaint = services.complaint_record(
+        content=article,
+        editor=editor,
+        reference="0456/26/1",
+        received_at=timezone.now() - datetime.timedelta(days=40),
+        subject="Die Opfer waren mit vollem Namen genannt.",
+    )
+    complaint = services.complaint_decide(
+        complaint=complaint,
+        editor=editor,
+        outcome="public_reprimand",
+        decided_on=timezone.localdate() - datetime.timedelta(days=2),
+        text="Der Beschwerdeausschuss des Deutschen Presserats hat den Beitrag "
+        "öffentlich gerügt: Die Opfer wurden ohne Zustimmung der Angehörigen mit "
+        "vollem Namen genannt. Das verletzt den Schutz der Persönlichkeit nach "
+        "Ziffer 8 des Pressekodex.",
+    )
+    services.reprimand_publish(complaint=complaint, editor=editor)
+    page.goto(article.get_absolute_url())
+    notes = page.locator("#korrekturen")
+    expect(notes).to_contain_text("Öffentliche Rüge des Deutschen Presserats")
+    expect(page.locator(".correction-notice")).to_contain_text(
+        "Der Deutsche Presserat hat diesen Artikel öffentlich gerügt"
+    )
+    accessible(page)
+    shot(page, "article-with-reprimand")
