@@ -264,3 +264,9 @@ def test_every_step_shows_in_the_demands_history(client, chief, record_demand):
     history = page[page.index("Verlauf") :]
     assert "erfasst" in history and "abgelehnt" in history
     assert "verspätet zugegangen: Zu spät." in history
+
+
+def test_the_privacy_page_says_what_is_kept_of_a_demand(client):
+    page = client.get("/datenschutz/").content.decode()
+    assert "Wenn Sie eine Gegendarstellung verlangen" in page
+    assert "Art. 6 Abs. 1 lit. c DSGVO" in page
