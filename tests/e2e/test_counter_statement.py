@@ -174,3 +174,37 @@ def test_a_public_reprimand_among_the_notes(page, make_article, editor, accessib
     )
     accessible(page)
     shot(page, "article-with-reprimand")
+
+
+def test_what_press_law_made_us_publish_is_not_called_a_correction(
+    page, make_article, editor
+):
+    """ "Corrected since you read it" is the newsroom's word that it corrected
+    something: a counter-statement or a reprimand says no such thing."""
+    import datetime
+
+    from django.utils import timezone
+
+    from correction_desk.press_law import services
+
+    article = make_article(title="Stadträtin verschwieg Gutachten")
+    page.goto(article.get_absolute_url())
+    page.wait_for_load_state("networkidle")  # read: remembered in the browser
+    demand = services.demand_record(
+        content=article,
+        editor=editor,
+        claimant="Erika Beispiel",
+        claims="Stadträtin verschwieg Gutachten",
+        part="title",
+        received_at=timezone.now() - datetime.timedelta(hours=1),
+        channel="letter",
+        written_and_signed=True,
+        text=TEXT,
+    )
+    services.demand_publish(demand=demand, editor=editor, reply="Wir bleiben dabei.")
+    page.goto("/")
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("#corrected-since")).to_be_hidden()
+    page.goto(article.get_absolute_url())
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("#corrected-since")).to_be_hidden()

@@ -7,6 +7,7 @@
 
   var KEY = "newsroom.read";
   var KEEP = 200; // articles remembered; the oldest go first
+  var EDITORIAL = ["correction", "clarification", "update"]; // the newsroom's notes
   var box = document.getElementById("corrected-since");
   if (!box || !window.localStorage || !window.fetch) return;
 
@@ -103,7 +104,9 @@
     var fresh = [];
     var before = stored.articles[id];
     document
-      .querySelectorAll(".correction-note[id^='korrektur-']:not(.is-withdrawn)")
+      .querySelectorAll(
+        ".correction-note[id^='korrektur-']:not(.is-withdrawn):not(.is-not-ours)"
+      )
       .forEach(function (note) {
         var number = lastNumber(note.id);
         notes.push(number);
@@ -135,7 +138,10 @@
         var articleId = String(lastNumber(entry.article.id));
         var read = stored.articles[articleId];
         var note = lastNumber(entry.id);
-        if (read && !entry.withdrawn_at && read.notes.indexOf(note) < 0) {
+        // Only the newsroom's own notes say it corrected something: a
+        // counter-statement, a reply to one or a reprimand does not.
+        var ours = EDITORIAL.indexOf(entry.type) >= 0;
+        if (ours && read && !entry.withdrawn_at && read.notes.indexOf(note) < 0) {
           found.push({
             article: articleId,
             note: note,
