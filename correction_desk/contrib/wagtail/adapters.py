@@ -66,6 +66,19 @@ class PageAdapter(ContentAdapter):
     def matching(self, term: str):
         return self.model._default_manager.filter(title__icontains=term)
 
+    def content_at(self, path: str):
+        """The page a public address shows, under any of the project's sites."""
+        from wagtail.models import Site
+
+        for site in Site.objects.select_related("root_page"):
+            url_path = site.root_page.url_path + path.lstrip("/")
+            if not url_path.endswith("/"):
+                url_path += "/"
+            page = self.model._default_manager.filter(url_path=url_path).first()
+            if page is not None:
+                return page
+        return None
+
     # Its texts: the source of rich text is HTML; readers read it as text.
 
     def reader_text(self, page) -> str:

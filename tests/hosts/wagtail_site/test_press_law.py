@@ -58,3 +58,16 @@ def test_unpublished_by_wagtail_it_moves_to_the_log(
     assert published.last_offered_at is not None
     log = client.get("/korrekturen/").content.decode()
     assert "Der Hafen gehört nicht mir." in log
+
+
+@pytest.mark.django_db
+def test_a_demand_names_the_page_by_its_public_address(story):
+    from django.core.exceptions import ValidationError
+
+    from correction_desk.triage.forms import ContentField
+
+    field = ContentField()
+    assert field.clean(f"https://www.stadtanzeiger.example{story.url}") == story
+    assert field.clean(story.url.rstrip("/")) == story
+    with pytest.raises(ValidationError):
+        field.clean("/gibt-es-nicht/")
