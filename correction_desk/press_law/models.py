@@ -32,7 +32,31 @@ class PressLawQuerySet(AboutContent, models.QuerySet):
     pass
 
 
-class CounterStatementDemand(OnContent, models.Model):
+class Case(OnContent, models.Model):
+    """What a demand and a complaint share: the content, as the desk files
+    it (its language and desk copied), and who recorded it when."""
+
+    content_type, object_id = content_fields()
+    content = GenericForeignKey("content_type", "object_id")
+    language = models.CharField(
+        _("language"), max_length=15, choices=languages, default=site_language
+    )
+    desk = models.CharField(_("desk"), max_length=100, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    objects = PressLawQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class CounterStatementDemand(Case):
     """A demand to publish a counter-statement (Gegendarstellungsverlangen)."""
 
     class Channel(models.TextChoices):
@@ -63,12 +87,6 @@ class CounterStatementDemand(OnContent, models.Model):
         LATE = "late", _("received too late")
         NOT_SIGNED = "not_signed", _("not in writing or not signed")
 
-    content_type, object_id = content_fields()
-    content = GenericForeignKey("content_type", "object_id")
-    language = models.CharField(
-        _("language"), max_length=15, choices=languages, default=site_language
-    )
-    desk = models.CharField(_("desk"), max_length=100, blank=True)
     claimant = models.CharField(_("person or body affected"), max_length=200)
     representative = models.CharField(
         _("legal representative or lawyer"), max_length=200, blank=True
@@ -152,15 +170,6 @@ class CounterStatementDemand(OnContent, models.Model):
         blank=True,
         related_name="replied_demand",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
-
-    objects = PressLawQuerySet.as_manager()
 
     class Meta:
         ordering = ["received_at", "pk"]
@@ -219,7 +228,7 @@ class DemandDocument(models.Model):
         return self.name
 
 
-class PresseratComplaint(OnContent, models.Model):
+class PresseratComplaint(Case):
     """A complaint to the German Press Council about content, and its decision."""
 
     class Outcome(models.TextChoices):
@@ -233,12 +242,6 @@ class PresseratComplaint(OnContent, models.Model):
             _("non-public reprimand (nicht öffentliche Rüge)"),
         )
 
-    content_type, object_id = content_fields()
-    content = GenericForeignKey("content_type", "object_id")
-    language = models.CharField(
-        _("language"), max_length=15, choices=languages, default=site_language
-    )
-    desk = models.CharField(_("desk"), max_length=100, blank=True)
     reference = models.CharField(_("file number"), max_length=50, blank=True)
     received_at = models.DateTimeField(_("complaint received"))
     subject = models.TextField(
@@ -270,15 +273,6 @@ class PresseratComplaint(OnContent, models.Model):
         blank=True,
         related_name="reprimand_complaint",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
-
-    objects = PressLawQuerySet.as_manager()
 
     class Meta:
         ordering = ["received_at", "pk"]

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from correction_desk.intake.cleaning import clean_text
 from correction_desk.models import CorrectionNote
@@ -37,6 +38,29 @@ def _first_offered(content):
     return adapter.current_since(content) or timezone.now()
 
 
+FUTURE = {
+    "CounterStatementDemand": gettext_lazy("A demand cannot arrive in the future."),
+    "PresseratComplaint": gettext_lazy("A complaint cannot arrive in the future."),
+}
+
+
+def _new_case(model, content, editor, fields):
+    """A demand or complaint about `content`, filed under its language and
+    desk, checked; not saved yet."""
+    if fields.get("received_at") and fields["received_at"] > timezone.now():
+        raise ValidationError(FUTURE[model.__name__])
+    adapter = adapter_for(content)
+    case = model(
+        content=content,
+        language=adapter.language(content),
+        desk=adapter.desk(content),
+        created_by=editor,
+        **fields,
+    )
+    case.full_clean()
+    return case
+
+
 def _left_the_public(content):
     """When the content left the public, as the transparency log recorded it."""
     from correction_desk.transparency.models import LogRecord
@@ -58,8 +82,6 @@ def demand_record(*, content, editor, documents=(), **fields) -> Demand:
     first_offered_at and last_offered_at (else read from the content)."""
     adapter = adapter_for(content)
     content = type(content)._default_manager.get(pk=content.pk)  # as it is now
-    if fields.get("received_at") and fields["received_at"] > timezone.now():
-        raise ValidationError(_("A demand cannot arrive in the future."))
     if not fields.get("first_offered_at"):
         fields["first_offered_at"] = _first_offered(content)
     if not adapter.is_public(content) and not fields.get("last_offered_at"):
@@ -67,14 +89,7 @@ def demand_record(*, content, editor, documents=(), **fields) -> Demand:
     for name in ("claims", "text", "claimant", "claimant_address", "representative"):
         if name in fields:
             fields[name] = clean_text(fields[name]).strip()
-    demand = Demand(
-        content=content,
-        language=adapter.language(content),
-        desk=adapter.desk(content),
-        created_by=editor,
-        **fields,
-    )
-    demand.full_clean()
+    demand = _new_case(Demand, content, editor, fields)
     with transaction.atomic():
         demand.save()
         PressLawStep.objects.create(demand=demand, editor=editor, action=Step.RECORDED)
@@ -245,17 +260,7 @@ def content_offered_again(content) -> None:
 
 def complaint_record(*, content, editor, **fields) -> PresseratComplaint:
     """Record a complaint: received_at, subject and, if known, reference."""
-    adapter = adapter_for(content)
-    if fields.get("received_at") and fields["received_at"] > timezone.now():
-        raise ValidationError(_("A complaint cannot arrive in the future."))
-    complaint = PresseratComplaint(
-        content=content,
-        language=adapter.language(content),
-        desk=adapter.desk(content),
-        created_by=editor,
-        **fields,
-    )
-    complaint.full_clean()
+    complaint = _new_case(PresseratComplaint, content, editor, fields)
     with transaction.atomic():
         complaint.save()
         PressLawStep.objects.create(

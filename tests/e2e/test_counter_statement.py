@@ -159,7 +159,7 @@ def test_a_public_reprimand_among_the_notes(page, make_article, editor, accessib
         complaint=complaint,
         editor=editor,
         outcome="public_reprimand",
-        decided_on=timezone.localdate() - datetime.timedelta(days=2),
+        decided_on=datetime.date(2026, 3, 2),  # a day long past
         text="Der Beschwerdeausschuss des Deutschen Presserats hat den Beitrag "
         "öffentlich gerügt: Die Opfer wurden ohne Zustimmung der Angehörigen mit "
         "vollem Namen genannt. Das verletzt den Schutz der Persönlichkeit nach "
