@@ -327,6 +327,8 @@ LAYERS = [
      {"BENCH_FRAGMENTS": "0"}, "render"),
     ("the blank report section kept per article revision",
      {"BENCH_BLANK_FORM": "0"}, "render"),
+    ("the article's, authors' and notes' SQL built once per process",
+     {"BENCH_PREPARED": "0"}, "render"),
 ]  # fmt: skip
 PAIRS = {
     "cached": (f"/artikel/{ARTICLE}/", "/static/bench/article.html"),

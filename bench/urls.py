@@ -58,3 +58,10 @@ if os.environ.get("BENCH_BLANK_FORM") == "0":
     from correction_desk.intake import blank_form
 
     blank_form._render = blank_form._render.__wrapped__
+
+# BENCH_PREPARED=0, the SQL of the article page's queries built by the ORM on
+# every request (correction_desk/support/prepared.py).
+if os.environ.get("BENCH_PREPARED") == "0":
+    from correction_desk.support.prepared import Prepared
+
+    Prepared.__call__ = lambda self, *values: list(self.build(*values))

@@ -1,15 +1,17 @@
 """What the public sees of corrections: log, policy, feeds, sitemaps."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from xml.etree import ElementTree
 
 import feedparser
 import pytest
+import time_machine
 from django.utils import timezone
 
 from articles.models import Article
 from correction_desk import services
 from correction_desk.models import CorrectionNote, PolicyPage
+from correction_desk.public import public_notes
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +70,17 @@ def test_nothing_unpublished_or_internal_appears_anywhere(client, hidden_things)
         text = response.content.decode()
         for secret in ("GEHEIMENTWURF", "UNVEROEFFENTLICHT", "INTERN"):
             assert secret not in text, (url, secret)
+
+
+def test_a_note_dated_later_is_public_from_that_moment(article, publish):
+    """What every public page reads of an article's notes (`public_notes`)."""
+    moment = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+    with time_machine.travel(moment - timedelta(hours=1), tick=False):
+        publish(article, text="Ab zehn Uhr", when=moment)
+        assert public_notes(Article.objects.get(pk=article.pk)) == []
+    with time_machine.travel(moment, tick=False):
+        shown = public_notes(Article.objects.get(pk=article.pk))
+        assert [note.text for note in shown] == ["Ab zehn Uhr"]
 
 
 def test_log_lists_published_corrections_newest_first(client, make_article, publish):

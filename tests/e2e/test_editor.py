@@ -115,6 +115,8 @@ def test_the_editors_day(page, browser, live_server, desk_editor, day, accessibl
 
     # The next report is the junk: rejected by keyboard.
     assert page.url.endswith(f"/admin/correction_desk/report/{junk.pk}/change/")
+    # The shortcuts listen once the deferred scripts ran: before that a key is lost.
+    page.wait_for_load_state("load")
     page.keyboard.press("?")
     page.get_by_role("dialog", name="Tastenkürzel").wait_for()
     accessible(page)

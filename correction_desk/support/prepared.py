@@ -1,0 +1,119 @@
+"""Querysets whose SQL Django builds once per process, then runs with new values.
+
+A page read on every request spends most of its database time in the ORM
+building SQL, not in the database (bench/RESULTS.md, section 3: the article's
+statements sent by hand take a twentieth of what the ORM takes to make them).
+`Prepared` lets the ORM build a queryset once, with placeholder values, keeps
+the statement and what Django needs to make model instances from its rows, and
+from then on only puts the new values into the statement's parameters.
+
+The queryset's shape must not depend on the values: they are what a lookup
+compares with (a slug, a primary key, the members of an `__in` list), given as
+the column holds them (str for a text column, int for a key), since they reach
+the database as they are. A list of another length is another shape, built once
+too (up to MAX_SHAPES of them). The
+rows still become model instances as the ORM makes them, `select_related`
+included; `prefetch_related` is not carried over (read such rows with a
+prepared queryset of their own).
+"""
+
+import copy
+import itertools
+from collections.abc import Callable
+
+from django.db import connections
+from django.db.models import QuerySet
+from django.utils.translation import get_language
+
+_sentinels = itertools.count(1)
+MAX_SHAPES = 64
+
+
+def _placeholder(value):
+    number = next(_sentinels)
+    if isinstance(value, str):
+        return f"\x00prepared-{number}\x00"
+    if isinstance(value, int) and not isinstance(value, bool):
+        # Far outside any key a database hands out, so never a real value.
+        return -(2**62) + number
+    raise TypeError(f"a prepared query takes str and int values, not {value!r}")
+
+
+class Prepared:
+    """`Prepared(lambda slug: Article.objects.filter(slug=slug))("my-slug")` is
+    the list that queryset gives, its SQL built only on the first call."""
+
+    def __init__(self, build: Callable[..., QuerySet]):
+        self.build = build
+        self.shapes: dict = {}
+
+    def __call__(self, *values) -> list:
+        shape = tuple(
+            len(value) if isinstance(value, list | tuple) else None for value in values
+        )
+        # The language is part of the key: a translated field's lookups may
+        # name another column in another language.
+        key = (shape, get_language())
+        compiled = self.shapes.get(key)
+        if compiled is None:
+            compiled = self._compile(values)
+            # Lists of ever new lengths must not grow the process without end.
+            if len(self.shapes) < MAX_SHAPES:
+                self.shapes[key] = compiled
+        queryset, compiler, sql, params, positions, converters = compiled
+        params = list(params)
+        for position, value in zip(positions, _flat(values), strict=True):
+            for index in position:
+                params[index] = value
+        # Each call has its own compiler, on this thread's connection.
+        compiler = copy.copy(compiler)
+        compiler.connection = connections[queryset.db]
+        compiler.as_sql = lambda *args, **kwargs: (sql, tuple(params))
+        compiler.get_converters = lambda expressions: converters
+        run = queryset._chain()
+        run.query.get_compiler = lambda *args, **kwargs: compiler
+        return list(run)
+
+    def _compile(self, values):
+        placeholders = [
+            [_placeholder(v) for v in value]
+            if isinstance(value, list | tuple)
+            else _placeholder(value)
+            for value in values
+        ]
+        queryset = self.build(*placeholders)
+        if queryset._prefetch_related_lookups:
+            raise ValueError("a prepared query cannot prefetch; prepare each query")
+        compiler = queryset.query.get_compiler(using=queryset.db)
+        sql, params = compiler.as_sql()
+        positions = []
+        for placeholder in _flat(placeholders):
+            found = [i for i, param in enumerate(params) if param == placeholder]
+            if not found:
+                raise ValueError("a prepared query's value is not in its SQL")
+            positions.append(found)
+        # How each column's value is read (dates, JSON...): the same each time.
+        converters = compiler.get_converters(
+            [column[0] for column in compiler.select[: compiler.col_count]]
+        )
+        return queryset, compiler, sql, params, positions, converters
+
+
+def _flat(values):
+    for value in values:
+        if isinstance(value, list | tuple):
+            yield from value
+        else:
+            yield value
+
+
+def prefetched(instance, name: str, objects: list) -> None:
+    """Make `instance.<name>.all()` the list `objects`, as `prefetch_related`
+    would, without asking the database again."""
+    descriptor = getattr(type(instance), name)
+    rel = descriptor.rel
+    model = rel.related_model if descriptor.reverse else rel.model
+    cached = model._default_manager.all()
+    cached._result_cache = list(objects)
+    cached._prefetch_done = True
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = cached
