@@ -1,6 +1,7 @@
 from datetime import datetime, timedelta
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.timesince import timesince
 
@@ -26,22 +27,26 @@ def correction_notes(content):
     return {"notes": public.public_notes(content), "content": content}
 
 
-@register.inclusion_tag("correction_desk/_counter_statements.html")
+@register.simple_tag
 def counter_statements(content, part=None):
     """`{% counter_statements article "title" %}`: the counter-statements whose
     claim stands in that part (title, lead, body, caption), to be shown right
     there, as prominent as the claim (§ 20 Abs. 1 MStV); nothing when none.
     Without a part, all of them (the embed's frame, where the desk cannot
     reach into the host's page)."""
-    return {
-        "statements": [
-            note
-            for note in public.public_notes(content)
-            if note.kind == note.Kind.COUNTER_STATEMENT
-            and part in (None, note.placement)
-            and not note.withdrawn_at
-        ]
-    }
+    statements = [
+        note
+        for note in public.public_notes(content)
+        if note.kind == note.Kind.COUNTER_STATEMENT
+        and part in (None, note.placement)
+        and not note.withdrawn_at
+    ]
+    # Almost always none: a page asks four times, and an empty template costs.
+    if not statements:
+        return ""
+    return render_to_string(
+        "correction_desk/_counter_statements.html", {"statements": statements}
+    )
 
 
 @register.filter
