@@ -370,9 +370,10 @@ def layer_rows(figures: dict) -> str:
     return "\n".join(rows)
 
 
-LAYER_INTRO = """Each layer of page caching that remains, switched off alone, on the measure it is
-for: the cached article against the same bytes from whitenoise (section 2), or the
-article rendered on every request against a minimal view (section 3), alternately,
+LAYER_INTRO = """Each layer of page caching that remains, and each thing a render keeps from the
+one before, switched off alone, on the measure it is for: the cached article
+against the same bytes from whitenoise (section 2), or the article rendered on
+every request against a minimal view (section 3), alternately,
 each in a server of its own. The gain is the ratio with every layer divided by the
 ratio without this one. The server's page cache itself is section 2 against
 section 3; Varnish in front is section 1."""
@@ -890,9 +891,11 @@ Each layer that makes this figure, with and without it: section 13.
 | **ratio** (target ≥ 0.1) | **{r["uncached_rps"] / r["bytes_rps"]:.3f}** |
 
 "Rendered on every request" is the view, its queries (the article with its section,
-its authors, its published notes) and its templates, every time. Two things each
-process keeps: the blank report section per article revision
-(`correction_desk/intake/blank_form.py`), and the pieces that many pages share,
+its authors, its published notes) and its templates, every time. Three things each
+process keeps: the SQL of those three queries, built once by the ORM and sent with
+each request's values (`correction_desk/support/prepared.py`; the rows are read
+every time); the blank report section per article revision
+(`correction_desk/intake/blank_form.py`); and the pieces that many pages share,
 cached with Django's `{{% cache %}}` tag per language: the section menu (also keyed
 by the last purge of the sections, so a changed section renders it again), the
 head's links and the footer. Each with and without: section 13.
@@ -1009,7 +1012,7 @@ Target: ≤ 150 ms and a constant number of queries.
 Target: 0 timeouts, and a p99 ratio ≤ 2. The worker model is chosen in the A/B notes
 below ("The app server's worker model").
 
-## 13. Each layer of page caching, with and without it
+## 13. Each layer of page caching and of the render, with and without it
 
 {LAYER_INTRO}
 
