@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from articles.models import Article, Section
+from articles.services import article_save
 from correction_desk.support import prepared
 from correction_desk.support.prepared import Prepared, prefetched
 
@@ -40,7 +41,8 @@ def test_it_builds_the_sql_once_and_reads_the_rows_anew_each_time(make_article):
     ours = Prepared(lambda slug: Article.objects.filter(slug=slug))
     assert ours(article.slug)[0].title == "Vorher"
     built = dict(ours.shapes)
-    Article.objects.filter(pk=article.pk).update(title="Nachher")
+    article.title = "Nachher"
+    article_save(article)
     assert ours(article.slug)[0].title == "Nachher"
     assert ours.shapes == built  # no new statement for the same shape
 

@@ -2,14 +2,21 @@
 needs, plus the desk as the README's "Add the desk to your Django project"
 says (the block at the end)."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import dj_database_url
 
 HERE = Path(__file__).resolve().parent
-FILES = Path(os.environ.get("WAGTAIL_SITE_FILES") or tempfile.mkdtemp("-wagtail-site"))
+if os.environ.get("WAGTAIL_SITE_FILES"):
+    FILES = Path(os.environ["WAGTAIL_SITE_FILES"])
+else:
+    # Ours alone: gone when the test run ends (each run left one in /tmp before).
+    FILES = Path(tempfile.mkdtemp("-wagtail-site"))
+    atexit.register(shutil.rmtree, FILES, ignore_errors=True)
 
 SECRET_KEY = "only-for-the-wagtail-host-tests-" + "x" * 32
 DEBUG = False
