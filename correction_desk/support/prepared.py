@@ -25,17 +25,17 @@ from django.db import connections
 from django.db.models import QuerySet
 from django.utils.translation import get_language
 
-_sentinels = itertools.count(1)
 MAX_SHAPES = 64
 
 
-def _placeholder(value):
-    number = next(_sentinels)
+def _placeholder(value, build: int, number: int):
+    """The stand-in for the `number`th value in one of two builds."""
     if isinstance(value, str):
-        return f"\x00prepared-{number}\x00"
+        return f"\x00prepared-{build}-{number}\x00"
     if isinstance(value, int) and not isinstance(value, bool):
-        # Far outside any key a database hands out, so never a real value.
-        return -(2**62) + number
+        # Within the range of every integer column, even a positive small one:
+        # Django drops a comparison with a value its column cannot hold.
+        return 10_000 + 2 * number + build
     raise TypeError(f"a prepared query takes str and int values, not {value!r}")
 
 
@@ -75,20 +75,36 @@ class Prepared:
         return list(run)
 
     def _compile(self, values):
-        placeholders = [
-            [_placeholder(v) for v in value]
-            if isinstance(value, list | tuple)
-            else _placeholder(value)
-            for value in values
-        ]
-        queryset = self.build(*placeholders)
-        if queryset._prefetch_related_lookups:
-            raise ValueError("a prepared query cannot prefetch; prepare each query")
-        compiler = queryset.query.get_compiler(using=queryset.db)
-        sql, params = compiler.as_sql()
+        # Built twice with other stand-ins: a parameter that is one of the
+        # values holds the first build's stand-in there and the second's in
+        # the same place; one that merely equals a stand-in does not move.
+        builds = []
+        for build in (0, 1):
+            numbers = itertools.count()
+            placeholders = [
+                [_placeholder(v, build, next(numbers)) for v in value]
+                if isinstance(value, list | tuple)
+                else _placeholder(value, build, next(numbers))
+                for value in values
+            ]
+            queryset = self.build(*placeholders)
+            if queryset._prefetch_related_lookups:
+                raise ValueError("a prepared query cannot prefetch; prepare each query")
+            compiler = queryset.query.get_compiler(using=queryset.db)
+            sql, params = compiler.as_sql()
+            builds.append((queryset, compiler, sql, params, list(_flat(placeholders))))
+        (queryset, compiler, sql, params, first), (_, _, other_sql, others, second) = (
+            builds
+        )
+        if sql != other_sql:
+            raise ValueError("a prepared query's SQL must not depend on its values")
         positions = []
-        for placeholder in _flat(placeholders):
-            found = [i for i, param in enumerate(params) if param == placeholder]
+        for mine, theirs in zip(first, second, strict=True):
+            found = [
+                i
+                for i, (param, other) in enumerate(zip(params, others, strict=True))
+                if param == mine and other == theirs
+            ]
             if not found:
                 raise ValueError("a prepared query's value is not in its SQL")
             positions.append(found)

@@ -95,6 +95,21 @@ def test_each_thread_asks_through_its_own_connection(make_article):
     assert seen["connection"] is not connection.connection
 
 
+def test_a_value_of_a_small_integer_column_and_a_constant_that_looks_like_one(
+    make_article,
+):
+    article = make_article()
+    # The revision is a positive integer column, and 10,000 is what a value's
+    # stand-in may be: the constant stays the constant.
+    ours = Prepared(
+        lambda revision: Article.objects.filter(revision__lt=10_000).filter(
+            revision=revision, pk=article.pk
+        )
+    )
+    assert ours(article.revision) == [article]
+    assert ours(article.revision + 1) == []
+
+
 def test_what_it_cannot_prepare_is_refused(make_article):
     article = make_article()
     with pytest.raises(TypeError):
@@ -107,6 +122,8 @@ def test_what_it_cannot_prepare_is_refused(make_article):
         )(article.slug)
     with pytest.raises(ValueError, match="not in its SQL"):
         Prepared(lambda slug: Article.objects.all())(article.slug)
+    with pytest.raises(ValueError, match="must not depend on its values"):
+        Prepared(lambda count: Article.objects.all()[:count])(3)
 
 
 def test_prefetched_rows_are_what_the_page_reads(
