@@ -2,5 +2,4 @@
 (correction_desk/support/prepared.py), one implementation for every app of the
 project."""
 
-from correction_desk.support.prepared import *  # noqa: F403
 from correction_desk.support.prepared import Prepared, prefetched  # noqa: F401

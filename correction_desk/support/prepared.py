@@ -78,24 +78,8 @@ class Prepared:
         # Built twice with other stand-ins: a parameter that is one of the
         # values holds the first build's stand-in there and the second's in
         # the same place; one that merely equals a stand-in does not move.
-        builds = []
-        for build in (0, 1):
-            numbers = itertools.count()
-            placeholders = [
-                [_placeholder(v, build, next(numbers)) for v in value]
-                if isinstance(value, list | tuple)
-                else _placeholder(value, build, next(numbers))
-                for value in values
-            ]
-            queryset = self.build(*placeholders)
-            if queryset._prefetch_related_lookups:
-                raise ValueError("a prepared query cannot prefetch; prepare each query")
-            compiler = queryset.query.get_compiler(using=queryset.db)
-            sql, params = compiler.as_sql()
-            builds.append((queryset, compiler, sql, params, list(_flat(placeholders))))
-        (queryset, compiler, sql, params, first), (_, _, other_sql, others, second) = (
-            builds
-        )
+        queryset, compiler, sql, params, first = self._build(values, 0)
+        _, _, other_sql, others, second = self._build(values, 1)
         if sql != other_sql:
             raise ValueError("a prepared query's SQL must not depend on its values")
         positions = []
@@ -113,6 +97,21 @@ class Prepared:
             [column[0] for column in compiler.select[: compiler.col_count]]
         )
         return queryset, compiler, sql, params, positions, converters
+
+    def _build(self, values, build: int):
+        numbers = itertools.count()
+        placeholders = [
+            [_placeholder(v, build, next(numbers)) for v in value]
+            if isinstance(value, list | tuple)
+            else _placeholder(value, build, next(numbers))
+            for value in values
+        ]
+        queryset = self.build(*placeholders)
+        if queryset._prefetch_related_lookups:
+            raise ValueError("a prepared query cannot prefetch; prepare each query")
+        compiler = queryset.query.get_compiler(using=queryset.db)
+        sql, params = compiler.as_sql()
+        return queryset, compiler, sql, params, list(_flat(placeholders))
 
 
 def _flat(values):
