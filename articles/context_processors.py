@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 
-from pagecache import keys, purging
+from newsroom.prepared import Prepared
 
 from .models import Section
 
@@ -41,7 +42,8 @@ def edition_links(article, translated, path: str) -> list[tuple]:
 
 
 def navigation(request):
-    """Offer sections and language links to every page, computed only when used."""
+    """Offer sections and language links to every page, computed only when used
+    (lazy values, which both template engines read the same way)."""
 
     def language_links():
         return [
@@ -55,10 +57,9 @@ def navigation(request):
 
     return {
         "site_name": settings.SITE_NAME,
-        "nav_sections": Section.objects.all,
-        "language_links": language_links,
-        # For {% cache %}: the section menu is current until the sections are
-        # purged, and lives no longer than a purge is remembered.
-        "sections_version": lambda: purging.version(keys.sections()),
-        "fragment_seconds": settings.NEWSROOM_PAGE_CACHE_SECONDS,
+        "nav_sections": SimpleLazyObject(menu_sections),
+        "language_links": SimpleLazyObject(language_links),
     }
+
+
+menu_sections = Prepared(lambda: Section.objects.all())

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -13,7 +13,7 @@ from newsroom.parsing import WholeNumberField
 from newsroom.prepared import Prepared, prefetched
 from pagecache import keys
 
-from .context_processors import edition_links
+from .context_processors import edition_links, menu_sections
 from .markdown import render_markdown
 from .models import Article, Author, Section
 from .structured_data import (
@@ -165,6 +165,9 @@ def article_page_context(article, request) -> dict:
             if translated
             else ""
         ),
+        "site_name": settings.SITE_NAME,
+        "nav_sections": menu_sections(),
+        "also_in": also_in(translated) if translated else "",
         "language_links": edition_links(article, translated, request.path),
         "current_section": article.section,
         "canonical_url": request.build_absolute_uri(article.canonical_path()),
@@ -173,6 +176,14 @@ def article_page_context(article, request) -> dict:
         "json_ld": json_ld_script(data),
         "og_image": data.get("image"),
     }
+
+
+def also_in(translated) -> str:
+    """'Also in English': the link to the translation, in its language."""
+    language = get_language_info(translated.language)["name_local"]
+    with translation.override(translated.language):
+        also = _("Also in")
+    return f"{also} {language}"
 
 
 class VersionParameters(forms.Form):

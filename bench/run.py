@@ -323,8 +323,8 @@ def tail_rows(figures: dict) -> str:
 LAYERS = [
     ("the early answer (a per-process copy answered before the middleware)",
      {"BENCH_EARLY_ANSWER": "0"}, "cached"),
-    ("the shared pieces kept with {% cache %} (menu, head links, footer)",
-     {"BENCH_FRAGMENTS": "0"}, "render"),
+    ("the addresses the Jinja2 templates ask for, kept per process",
+     {"BENCH_KEPT_URLS": "0"}, "render"),
     ("the blank report section kept per article revision",
      {"BENCH_BLANK_FORM": "0"}, "render"),
     ("the article's, authors' and notes' SQL built once per process",

@@ -26,7 +26,7 @@ elif os.environ.get("BENCH_CACHE") == "file":
             "LOCATION": f"{options['LOCATION']}/django-files",
             "OPTIONS": {"MAX_ENTRIES": options["OPTIONS"]["MAX_ENTRIES"]},
         }
-        if "LOCATION" in options and alias != "fragments"
+        if "LOCATION" in options
         else options
         for alias, options in CACHES.items()  # noqa: F405
     }
@@ -39,8 +39,3 @@ if os.environ.get("BENCH_COUNT_RENDERS") == "1":
 # middleware (pagecache/pages.py), every hit reads the shared page cache.
 if os.environ.get("BENCH_EARLY_ANSWER") == "0":
     MIDDLEWARE.remove("pagecache.pages.CachedPageMiddleware")
-
-# BENCH_FRAGMENTS=0: the pieces many pages share (menu, head links, footer) are
-# rendered on every request too, as in a process that has just started.
-if os.environ.get("BENCH_FRAGMENTS") == "0":
-    CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # noqa: F405

@@ -65,3 +65,11 @@ if os.environ.get("BENCH_PREPARED") == "0":
     from correction_desk.support.prepared import Prepared
 
     Prepared.__call__ = lambda self, *values: list(self.build(*values))
+
+# BENCH_KEPT_URLS=0, the addresses the Jinja2 templates ask for (`url()`,
+# `static()`) worked out on every call (newsroom/jinja_environment.py).
+if os.environ.get("BENCH_KEPT_URLS") == "0":
+    from newsroom import jinja_environment
+
+    jinja_environment._reversed = jinja_environment._reversed.__wrapped__
+    jinja_environment._static = jinja_environment._static.__wrapped__

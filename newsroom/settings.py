@@ -135,6 +135,20 @@ TEMPLATES = [
             ],
         },
     },
+    # The article page and the header and footer of every page: compiled
+    # templates, for the pages rendered most (newsroom/jinja_environment.py).
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "OPTIONS": {
+            "environment": "newsroom.jinja_environment.environment",
+            "extensions": ["correction_desk.jinja2tags.desk"],
+            # Django's Jinja2 backend lets a context processor override what
+            # the view passed, so the article page's context says all it
+            # shows (articles/views.py, `article_page_context`).
+            "context_processors": ["django.template.context_processors.i18n"],
+        },
+    },
 ]
 
 # SQLite is tuned for a web server's many short concurrent transactions: WAL lets
@@ -225,16 +239,6 @@ else:
             "OPTIONS": {"MAX_ENTRIES": PAGE_CACHE_ENTRIES},
         },
     }
-
-# Pieces of pages that are the same on many pages (the section menu, the footer),
-# rendered once per process and language: bench/RESULTS.md, section 3. Those that
-# show rows from the database are keyed by the pages' purge state as well
-# (pagecache/purging.py, `version`), so a save anywhere renders them again.
-CACHES["fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "newsroom-fragments",
-    "OPTIONS": {"MAX_ENTRIES": 1000},
-}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}

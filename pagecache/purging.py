@@ -102,17 +102,6 @@ def render_started() -> tuple[int, int]:
     return epoch, time.time_ns()
 
 
-def version(key: str) -> str:
-    """What a cached piece of a page showing `key` must have been rendered
-    under to be current: the key's last purge moves it on, and so does a flushed
-    cache (the epoch)."""
-    found = caches[PAGES].get_many([EPOCH, PURGED + key])
-    epoch = found.get(EPOCH)
-    if epoch is None:
-        epoch, _now = render_started()
-    return f"{epoch}:{found.get(PURGED + key)}"
-
-
 def is_current(keys, started: tuple[int, int]) -> bool:
     """True if no key of a page whose render `started` was purged since."""
     epoch, rendered_at = started

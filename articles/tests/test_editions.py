@@ -1,5 +1,7 @@
 """Two editions: German at /, English at /en/, each with its own articles."""
 
+import re
+
 import feedparser
 import pytest
 from django.contrib.auth.models import Permission
@@ -30,6 +32,15 @@ def pair(make_article, section):
     article_save(english)
     german.refresh_from_db()
     return german, english
+
+
+def language_switch(response) -> dict[str, str]:
+    """Where the header's language switch leads, by language."""
+    switch = re.search(r'<ul class="language-switch">(.*?)</ul>', response.text, re.S)
+    return {
+        code: url
+        for url, code in re.findall(r'<a href="([^"]*)" hreflang="(\w+)"', switch[1])
+    }
 
 
 def titles(response) -> list[str]:
@@ -93,7 +104,7 @@ def test_linked_articles_point_to_each_other(client, pair):
 def test_the_language_switch_goes_to_the_translation(client, pair):
     german, english = pair
     response = client.get(german.get_absolute_url())
-    links = {code: url for code, _name, url in response.context["language_links"]}
+    links = language_switch(response)
     assert links == {
         "de": german.get_absolute_url(),
         "en": f"/en/article/{english.slug}/",
@@ -105,7 +116,7 @@ def test_without_a_translation_the_switch_goes_to_the_other_front_page(
 ):
     article = make_article(language="de")
     response = client.get(article.get_absolute_url())
-    links = {code: url for code, _name, url in response.context["language_links"]}
+    links = language_switch(response)
     assert links["en"] == "/en/"
     assert '<a href="/en/" hreflang="en" lang="en">English</a>' in response.text
 
@@ -116,7 +127,7 @@ def test_an_unpublished_translation_is_not_linked(client, make_article, pair):
     page = client.get(german.get_absolute_url())
     assert 'hreflang="en" href="http' not in page.text
     assert "article-translation" not in page.text
-    links = {code: url for code, _name, url in page.context["language_links"]}
+    links = language_switch(page)
     assert links["en"] == "/en/"
 
 

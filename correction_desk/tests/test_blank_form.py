@@ -92,6 +92,6 @@ def test_an_article_rendered_afresh_takes_a_fixed_few_queries(
             created_by=editor, published_at=article.published_at,
         )  # fmt: skip
     article_save(article)  # purges the page: the next read renders it
-    # The same, but the menu: it is kept until a section changes.
-    response = render(3)
+    # The same four, however many authors and notes it shows.
+    response = render(4)
     assert "Vermerk 4" in response.text and "Autorin 4" in response.text

@@ -1,5 +1,7 @@
 from django import template
 from django.conf import settings
+from django.template import engines
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -8,3 +10,12 @@ register = template.Library()
 def site_name() -> str:
     """The site's name (settings.SITE_NAME), also where a page has no context."""
     return settings.SITE_NAME
+
+
+@register.simple_tag(takes_context=True)
+def shared(context, name: str) -> str:
+    """`{% shared "includes/header.html" %}`: a part every page shows (head
+    links, header, footer), written once, in templates/jinja2/, for the pages of both
+    template engines (newsroom/jinja_environment.py)."""
+    html = engines["jinja2"].get_template(name).render(context.flatten())
+    return mark_safe(html)  # noqa: S308 (rendered by Jinja2 with autoescape on)
