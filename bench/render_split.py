@@ -19,7 +19,7 @@ LABELS = {
     "article": "the article, its section, picture, translation, authors (2 queries)",
     "notes": "the notes of the article and of its translation (1 query)",
     "context": "the rest of the page's data (structured data, links)",
-    "templates": "the templates (Django's; menu, head, footer, form kept)",
+    "templates": "the templates (Jinja2's; the desk's in Django's; blank form kept)",
 }
 
 
