@@ -13,7 +13,7 @@ from newsroom.parsing import WholeNumberField
 from newsroom.prepared import Prepared, prefetched
 from pagecache import keys
 
-from .context_processors import edition_links, menu_sections
+from .context_processors import edition_links, navigation
 from .markdown import render_markdown
 from .models import Article, Author, Section
 from .structured_data import (
@@ -165,8 +165,9 @@ def article_page_context(article, request) -> dict:
             if translated
             else ""
         ),
-        "site_name": settings.SITE_NAME,
-        "nav_sections": menu_sections(),
+        # What Django's templates get from the context processor, which the
+        # Jinja2 engine does not run (settings.TEMPLATES).
+        **navigation(request),
         "also_in": also_in(translated) if translated else "",
         "language_links": edition_links(article, translated, request.path),
         "current_section": article.section,

@@ -18,8 +18,6 @@ from correction_desk import public
 from correction_desk.intake.blank_form import report_section_html
 from correction_desk.templatetags.correction_desk import (
     counter_statements,
-    machine_time,
-    passage_fragment,
     public_notes,
 )
 
@@ -53,9 +51,6 @@ class CorrectionDesk(Extension):
             correction_notes=correction_notes,
             public_notes=public_notes,
             report_section=report_section,
-        )
-        environment.filters.update(
-            machine_time=machine_time, passage_fragment=passage_fragment
         )
 
 

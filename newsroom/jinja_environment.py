@@ -24,12 +24,7 @@ from django.template import defaultfilters
 from django.templatetags.static import static
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
-from django.utils.translation import (
-    get_language,
-    get_language_info,
-    gettext,
-    ngettext,
-)
+from django.utils.translation import get_language, get_language_info, gettext
 from jinja2 import Environment, FileSystemLoader
 
 from articles.templatetags.machine_time import machine_time
@@ -88,7 +83,6 @@ def environment(**options) -> Environment:
     env = Environment(**options)
     env.globals.update(
         _=gettext,
-        ngettext=ngettext,
         url=url,
         static=static_url,
         language_info=get_language_info,
