@@ -1,9 +1,10 @@
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 
+from newsroom.kept_urls import reverse
 from newsroom.prepared import Prepared
 
 from .models import Section

@@ -1,10 +1,10 @@
 """schema.org NewsArticle data for an article page (JSON-LD)."""
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import translation
 
 from newsroom.json_text import json_ld_script  # noqa: F401 (the pages use it)
+from newsroom.kept_urls import reverse
 
 from . import pictures
 

@@ -147,8 +147,20 @@ class ArticleDetailView(InItsEdition, DetailView):
         )
 
 
+TRANSLATION_UNSHOWN = (
+    "kicker", "lead", "body", "body_html", "lead_picture", "lead_picture_html",
+    "picture_text", "section", "translation", "created_at", "updated_at",
+    "revised_at", "revision",
+)  # fmt: skip
 article_for_page = Prepared(
-    lambda slug: Article.objects.for_page().prefetch_related(None).filter(slug=slug)
+    lambda slug: (
+        Article.objects.for_page()
+        .prefetch_related(None)
+        # Of the translation, what its link, its notes and the structured data
+        # show: each column read is a value converted on every request.
+        .defer(*(f"translation__{name}" for name in TRANSLATION_UNSHOWN))
+        .filter(slug=slug)
+    )
 )
 authors_of = Prepared(lambda pk: Author.objects.filter(articles=pk))
 
@@ -159,6 +171,8 @@ def article_page_context(article, request) -> dict:
     translated = public_translation(article)
     return {
         "article": article,
+        # Read once: each `article.authors` makes a new manager.
+        "authors": list(article.authors.all()),
         "translated": translated,
         "translated_url": (
             request.build_absolute_uri(translated.canonical_path())

@@ -323,7 +323,7 @@ def tail_rows(figures: dict) -> str:
 LAYERS = [
     ("the early answer (a per-process copy answered before the middleware)",
      {"BENCH_EARLY_ANSWER": "0"}, "cached"),
-    ("the addresses the Jinja2 templates ask for, kept per process",
+    ("the addresses a render asks for (templates, models, Memento), kept per process",
      {"BENCH_KEPT_URLS": "0"}, "render"),
     ("the blank report section kept per article revision",
      {"BENCH_BLANK_FORM": "0"}, "render"),
@@ -736,6 +736,17 @@ def main() -> None:
         from bench.render_split import render_split, rows
 
         print(rows(render_split(ARTICLE)))
+        return
+    if sys.argv[1:] == ["instructions"]:  # the render, counted by valgrind
+        from bench.instructions import per_request, rows
+
+        page = f"/bench/uncached/{ARTICLE}/"
+        print(rows({
+            "the article, rendered on every request": per_request(page, ENV),
+            "the same, its addresses not kept (BENCH_KEPT_URLS=0)": per_request(
+                page, {**ENV, "BENCH_KEPT_URLS": "0"}),
+            "a minimal view giving the same bytes": per_request("/bench/bytes/", ENV),
+        }))  # fmt: skip
         return
     if sys.argv[1:] == ["render"]:  # the uncached render alone
         with Server(ENV):

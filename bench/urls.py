@@ -66,10 +66,11 @@ if os.environ.get("BENCH_PREPARED") == "0":
 
     Prepared.__call__ = lambda self, *values: list(self.build(*values))
 
-# BENCH_KEPT_URLS=0, the addresses the Jinja2 templates ask for (`url()`,
-# `static()`) worked out on every call (newsroom/jinja_environment.py).
+# BENCH_KEPT_URLS=0, the addresses a render asks for (the templates' `url()` and
+# `static()`, the models' links, the Memento links) worked out on every call
+# (correction_desk/support/kept_urls.py).
 if os.environ.get("BENCH_KEPT_URLS") == "0":
-    from newsroom import jinja_environment
+    from correction_desk.support import kept_urls
 
-    jinja_environment._reversed = jinja_environment._reversed.__wrapped__
-    jinja_environment._static = jinja_environment._static.__wrapped__
+    kept_urls._reversed = kept_urls._reversed.__wrapped__
+    kept_urls._static = kept_urls._static.__wrapped__

@@ -10,7 +10,6 @@ import html
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 
@@ -44,6 +43,7 @@ from correction_desk.services import (
     version_published,
 )
 from correction_desk.transparency.memento import original_links
+from newsroom.kept_urls import reverse
 from pagecache import keys
 
 # A picture's texts, and what a reader selects them as.

@@ -16,18 +16,13 @@ What the templates call is named as in Django's: `_("…")` and `url('…')`,
 `{% blocktranslate %}` would have made.
 """
 
-from functools import lru_cache
-
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.template import defaultfilters
-from django.templatetags.static import static
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
-from django.utils.translation import get_language, get_language_info, gettext
+from django.utils.translation import get_language_info, gettext
 from jinja2 import Environment, FileSystemLoader
 
 from articles.templatetags.machine_time import machine_time
+from newsroom import kept_urls
 from newsroom.template_loaders import dedent
 
 
@@ -41,34 +36,8 @@ class DedentingLoader(FileSystemLoader):
 
 
 def url(name: str, *args, **kwargs) -> str:
-    """`reverse()`, kept: a page asks for the same dozen addresses each time,
-    and an address is the same for the same name, values, language, script
-    prefix and URLconf (bench/RESULTS.md, section 13)."""
-    return _reversed(
-        name, args, tuple(kwargs.items()), get_language(), get_script_prefix(),
-        get_urlconf(),
-    )  # fmt: skip
-
-
-@lru_cache(maxsize=4096)
-def _reversed(name, args, kwargs, language, prefix, urlconf) -> str:
-    return reverse(name, args=args or None, kwargs=dict(kwargs) or None)
-
-
-def static_url(path: str) -> str:
-    """`static()`, kept: the same for the same file while the process runs,
-    as the manifest of collected files it reads."""
-    return _static(path)
-
-
-_static = lru_cache(maxsize=256)(static)
-
-
-@receiver(setting_changed)
-def _forget(**kwargs):
-    # Tests change the URLconf and the static files' settings, never a server.
-    _reversed.cache_clear()
-    _static.cache_clear()
+    """`reverse()`, kept (newsroom/kept_urls.py)."""
+    return kept_urls.reverse(name, args, kwargs)
 
 
 def date(value, format_name=None) -> str:
@@ -84,7 +53,7 @@ def environment(**options) -> Environment:
     env.globals.update(
         _=gettext,
         url=url,
-        static=static_url,
+        static=kept_urls.static,
         language_info=get_language_info,
     )
     env.filters.update(

@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import translation
 from django.utils.http import http_date, parse_http_date
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from django.views.decorators.http import require_safe
 
 from correction_desk.intake.views import public_content
 from correction_desk.registry import adapter_for
+from correction_desk.support.kept_urls import reverse
 from correction_desk.support.parsing import whole_number
 
 LINK_FORMAT = "application/link-format"

@@ -1,0 +1,5 @@
+"""The site's kept addresses: the corrections desk's
+(correction_desk/support/kept_urls.py), one implementation for every app of the
+project."""
+
+from correction_desk.support.kept_urls import reverse, static  # noqa: F401
