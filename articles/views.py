@@ -113,6 +113,8 @@ class InItsEdition:
 
 class ArticleDetailView(InItsEdition, DetailView):
     context_object_name = "article"
+    # A Jinja2 template (templates/jinja2/): not looked for in Django's first.
+    template_engine = "jinja2"
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

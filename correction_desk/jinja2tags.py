@@ -11,6 +11,10 @@ correction reads the same on either engine's pages:
     {{ report_section(story, report_form) }}  the readers' form
 """
 
+from functools import lru_cache
+
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from jinja2.ext import Extension
 
@@ -24,17 +28,33 @@ from correction_desk.templatetags.correction_desk import (
 
 def correction_notes(content):
     """The content's published notes, dated (nothing when none)."""
+    notes = public.public_notes(content)
+    if not notes:
+        return _without_notes("correction_desk/_notes.html")
     return render_to_string(
-        "correction_desk/_notes.html",
-        {"notes": public.public_notes(content), "content": content},
+        "correction_desk/_notes.html", {"notes": notes, "content": content}
     )
 
 
 def correction_notice(content):
     """The newest standing note's "corrected on …", linked to the notes."""
-    return render_to_string(
-        "correction_desk/_notes_notice.html", {"notes": public.public_notes(content)}
-    )
+    notes = public.public_notes(content)
+    if not notes:
+        return _without_notes("correction_desk/_notes_notice.html")
+    return render_to_string("correction_desk/_notes_notice.html", {"notes": notes})
+
+
+@lru_cache(maxsize=8)
+def _without_notes(template: str) -> str:
+    # Most content has no notes, and then a template gives the same each time
+    # (its blank lines): rendered once instead of on every page.
+    return render_to_string(template, {"notes": []})
+
+
+@receiver(setting_changed)
+def _forget(**kwargs):
+    # Tests change the template settings, never a server.
+    _without_notes.cache_clear()
 
 
 def report_section(content, form=None):

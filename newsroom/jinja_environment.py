@@ -16,6 +16,8 @@ What the templates call is named as in Django's: `_("…")` and `url('…')`,
 `{% blocktranslate %}` would have made.
 """
 
+import unicodedata
+
 from django.template import defaultfilters
 from django.utils import timezone
 from django.utils.translation import get_language_info, gettext
@@ -40,6 +42,17 @@ def url(name: str, *args, **kwargs) -> str:
     return kept_urls.reverse(name, args, kwargs)
 
 
+def truncatechars(value, length):
+    """Django's filter, which looks at the characters of the whole text one by
+    one even when it is shorter than the limit, as an article's lead is."""
+    if isinstance(length, int) and type(value) is str:
+        text = unicodedata.normalize("NFC", value)
+        # No more characters than the limit: Django's gives this text as it is.
+        if len(text) <= length:
+            return text
+    return defaultfilters.truncatechars(value, length)
+
+
 def date(value, format_name=None) -> str:
     # Django's filter is given the time in the current time zone, as there.
     return defaultfilters.date(timezone.template_localtime(value), format_name)
@@ -59,7 +72,7 @@ def environment(**options) -> Environment:
     env.filters.update(
         date=date,
         machine_time=machine_time,
-        truncatechars=defaultfilters.truncatechars,
+        truncatechars=truncatechars,
         truncatewords=defaultfilters.truncatewords,
     )
     return env
