@@ -11,24 +11,43 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 WARM = 30
 COUNTED = 200
 
 
-def instructions(path: str, requests: int, env: dict) -> int:
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def instructions(path: str, requests: int, env: dict, python, cwd) -> int:
     out = subprocess.run(
         ["valgrind", "--tool=cachegrind", "--cache-sim=no",
          "--cachegrind-out-file=/dev/null",
-         sys.executable, "-m", "bench.instructions", path, str(requests)],
-        env=env, capture_output=True, text=True, check=True,
+         python, "-m", "bench.instructions", path, str(requests)],
+        env=env, cwd=cwd, capture_output=True, text=True, check=True,
     ).stderr  # fmt: skip
     return int(re.search(r"I\s+refs:\s+([\d,]+)", out)[1].replace(",", ""))
 
 
-def per_request(path: str, env: dict) -> int:
-    counted = instructions(path, WARM + COUNTED, env)
-    return (counted - instructions(path, WARM, env)) // COUNTED
+def per_request(path: str, env: dict, python=sys.executable, cwd=ROOT) -> int:
+    counted = instructions(path, WARM + COUNTED, env, python, cwd)
+    return (counted - instructions(path, WARM, env, python, cwd)) // COUNTED
+
+
+def bakerydemo() -> int | None:
+    """bakerydemo's blog page by the same count, with its own Python and
+    settings (BENCH_BAKERYDEMO, BENCH_BAKERYDEMO_PYTHON; bench/run.py)."""
+    root = os.environ.get("BENCH_BAKERYDEMO")
+    if not root:
+        return None
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.bench",
+        "PYTHONPATH": str(ROOT),  # this module; bakerydemo is the directory
+    }
+    python = os.environ["BENCH_BAKERYDEMO_PYTHON"]
+    return per_request("/blog/wild-yeast/", env, python, root)
 
 
 def rows(figures: dict) -> str:
@@ -38,10 +57,12 @@ def rows(figures: dict) -> str:
 
 
 if __name__ == "__main__":
-    from bench.render_split import request
-    from bench.run import django_setup
+    # Run by valgrind, for our site or for bakerydemo: what the environment says.
+    import django
 
-    django_setup(dict(os.environ))
+    from bench.render_split import request
+
+    django.setup()
     from django.core.handlers.wsgi import WSGIHandler
 
     handler = WSGIHandler()

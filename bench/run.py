@@ -738,15 +738,20 @@ def main() -> None:
         print(rows(render_split(ARTICLE)))
         return
     if sys.argv[1:] == ["instructions"]:  # the render, counted by valgrind
-        from bench.instructions import per_request, rows
+        from bench import instructions
 
         page = f"/bench/uncached/{ARTICLE}/"
-        print(rows({
-            "the article, rendered on every request": per_request(page, ENV),
-            "the same, its addresses not kept (BENCH_KEPT_URLS=0)": per_request(
-                page, {**ENV, "BENCH_KEPT_URLS": "0"}),
-            "a minimal view giving the same bytes": per_request("/bench/bytes/", ENV),
-        }))  # fmt: skip
+        figures = {
+            "the article, rendered on every request": instructions.per_request(
+                page, ENV),
+            "the same, its addresses not kept (BENCH_KEPT_URLS=0)":
+                instructions.per_request(page, {**ENV, "BENCH_KEPT_URLS": "0"}),
+            "a minimal view giving the same bytes": instructions.per_request(
+                "/bench/bytes/", ENV),
+        }  # fmt: skip
+        if (theirs := instructions.bakerydemo()) is not None:
+            figures["bakerydemo's blog page (`/blog/wild-yeast/`)"] = theirs
+        print(instructions.rows(figures))
         return
     if sys.argv[1:] == ["render"]:  # the uncached render alone
         with Server(ENV):
