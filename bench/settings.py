@@ -31,6 +31,11 @@ elif os.environ.get("BENCH_CACHE") == "file":
         for alias, options in CACHES.items()  # noqa: F405
     }
 
+# BENCH_SQLITE=django: Django's SQLite backend, which converts each statement's
+# placeholders every time it runs it (newsroom/sqlite/base.py).
+if os.environ.get("BENCH_SQLITE") == "django":
+    DATABASES["default"]["ENGINE"] = "django.db.backends.sqlite3"  # noqa: F405
+
 # BENCH_COUNT_RENDERS=1 (section 4 only): mark the answers the page cache rendered.
 if os.environ.get("BENCH_COUNT_RENDERS") == "1":
     MIDDLEWARE = ["bench.urls.MarkRenderedMiddleware", *MIDDLEWARE]  # noqa: F405

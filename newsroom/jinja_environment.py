@@ -20,11 +20,13 @@ import unicodedata
 
 from django.template import defaultfilters
 from django.utils import timezone
+from django.utils.text import add_truncation_text, calculate_truncate_chars_length
 from django.utils.translation import get_language_info, gettext
 from jinja2 import Environment, FileSystemLoader
 
 from articles.templatetags.machine_time import machine_time
 from newsroom import kept_urls
+from newsroom.kept_parts import kept_part
 from newsroom.template_loaders import dedent
 
 
@@ -44,12 +46,18 @@ def url(name: str, *args, **kwargs) -> str:
 
 def truncatechars(value, length):
     """Django's filter, which looks at the characters of the whole text one by
-    one even when it is shorter than the limit, as an article's lead is."""
-    if isinstance(length, int) and type(value) is str:
+    one in Python, even when it is shorter than the limit, as an article's lead
+    is, or has no combining marks, as most text has."""
+    if isinstance(length, int) and length > 0 and type(value) is str:
         text = unicodedata.normalize("NFC", value)
         # No more characters than the limit: Django's gives this text as it is.
         if len(text) <= length:
             return text
+        # Every character counts: Django's cuts where its count reaches the
+        # limit less the ellipsis.
+        if not any(map(unicodedata.combining, text)):
+            cut = calculate_truncate_chars_length(length, None)
+            return add_truncation_text(text[:cut])
     return defaultfilters.truncatechars(value, length)
 
 
@@ -67,6 +75,7 @@ def environment(**options) -> Environment:
         _=gettext,
         url=url,
         static=kept_urls.static,
+        kept_part=kept_part,
         language_info=get_language_info,
     )
     env.filters.update(

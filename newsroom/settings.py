@@ -179,11 +179,13 @@ else:
         }
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's, with each statement converted to SQLite's placeholders once.
+    DATABASES["default"]["ENGINE"] = "newsroom.sqlite"
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
     # Opening a SQLite connection (pragmas, Django's SQL functions) cost a fifth
     # of a report submission; each server thread keeps its own instead.
     DATABASES["default"]["CONN_MAX_AGE"] = None
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # psycopg's pool keeps the connections; Django must close its own at once.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {

@@ -33,6 +33,11 @@ def canonical(html: str) -> str:
     return re.search(r'<link rel="canonical" href="([^"]+)"', html)[1]
 
 
+def footer_links(html: str) -> list[str]:
+    footer = re.search(r'<footer class="site-footer".*?</footer>', html, re.S)[0]
+    return re.findall(r'href="([^"]+)"', footer)
+
+
 def menu_links(html: str) -> list[str]:
     nav = re.search(r'<nav class="section-nav".*?</nav>', html, re.S)[0]
     return re.findall(r'href="([^"]+)"', nav)
@@ -73,5 +78,9 @@ def test_the_article_page_links_under_the_address_it_was_asked_at(
 
     assert canonical(mounted_page) == f"http://testserver/zeitung{path}"
     assert all(link.startswith("/zeitung/") for link in menu_links(mounted_page))
+    # The footer, the same on every page, is kept per mounting point too.
+    assert all(link.startswith("/zeitung/") for link in footer_links(mounted_page))
     assert canonical(root_page) == f"http://testserver{path}"
     assert not any(link.startswith("/zeitung/") for link in menu_links(root_page))
+    assert footer_links(root_page)
+    assert not any(link.startswith("/zeitung/") for link in footer_links(root_page))

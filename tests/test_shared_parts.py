@@ -11,10 +11,13 @@ every render (a cache miss) would.
 import re
 
 import pytest
+from django.template import engines
 from django.utils import translation
+from jinja2 import meta
 
 from articles.models import Section
 from articles.services import section_save
+from newsroom.kept_parts import KEPT_PARTS, VALUES, kept_part
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +108,28 @@ def test_the_article_page_has_the_same_head_header_and_footer_as_the_others(
     assert shared == around_the_content(switch.sub("", section_page.text))
     assert '<link rel="stylesheet" href="' in shared
     assert 'class="site-footer"' in shared and 'class="section-nav"' in shared
+
+
+@pytest.mark.parametrize("name", KEPT_PARTS)
+def test_a_part_rendered_once_for_every_page_reads_nothing_of_the_page(name):
+    """A kept part is rendered once per language (newsroom/kept_parts.py): a
+    value of one page in it would show on every other page."""
+    environment = engines["jinja2"].env
+    source = environment.loader.get_source(environment, name)[0]
+    read = meta.find_undeclared_variables(environment.parse(source))
+    assert read - set(environment.globals) <= VALUES
+
+
+def test_only_the_parts_that_read_nothing_of_the_page_are_kept():
+    with pytest.raises(ValueError):
+        kept_part("includes/header.html")
+
+
+def test_a_kept_part_shows_the_site_name_of_the_moment(desk, article, settings):
+    def footer():
+        page = desk.get(article.section.get_absolute_url()).text
+        return re.search(r'<footer class="site-footer".*?</footer>', page, re.S)[0]
+
+    assert settings.SITE_NAME in footer()
+    settings.SITE_NAME = "Morgenpost"
+    assert "Morgenpost" in footer()

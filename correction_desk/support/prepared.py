@@ -14,7 +14,10 @@ the column holds them (str for a text column, int for a key), since they reach
 the database as they are. A list of another length is another shape, built once
 too (up to MAX_SHAPES of them). The rows still become model instances as the
 ORM makes them, `select_related` included; `prefetch_related` is not carried
-over (read such rows with a prepared queryset of their own).
+over (read such rows with a prepared queryset of their own), and `values()` is
+refused. Each run hands Django's ModelIterable only what it reads of a queryset,
+not a copy of the queryset: copying it took a fifth of the instructions of
+the article page's queries (bench/RESULTS.md, section 13).
 """
 
 import copy
@@ -23,6 +26,7 @@ from collections.abc import Callable
 
 from django.db import connections
 from django.db.models import QuerySet
+from django.db.models.query import ModelIterable
 from django.utils.translation import get_language
 
 MAX_SHAPES = 64
@@ -70,9 +74,7 @@ class Prepared:
         compiler.connection = connections[queryset.db]
         compiler.as_sql = lambda *args, **kwargs: (sql, tuple(params))
         compiler.get_converters = lambda expressions: converters
-        run = queryset._chain()
-        run.query.get_compiler = lambda *args, **kwargs: compiler
-        return list(run)
+        return list(ModelIterable(_Run(queryset, compiler)))
 
     def _compile(self, values):
         # Built twice with other stand-ins: a parameter that is one of the
@@ -109,9 +111,30 @@ class Prepared:
         queryset = self.build(*placeholders)
         if queryset._prefetch_related_lookups:
             raise ValueError("a prepared query cannot prefetch; prepare each query")
+        if queryset._iterable_class is not ModelIterable:
+            raise ValueError("a prepared query gives model instances, not values")
         compiler = queryset.query.get_compiler(using=queryset.db)
         sql, params = compiler.as_sql()
         return queryset, compiler, sql, params, list(_flat(placeholders))
+
+
+class _Run:
+    """What Django's ModelIterable reads of a queryset, for one run."""
+
+    __slots__ = (
+        "db", "query", "model", "_fetch_mode", "_known_related_objects", "_compiler",
+    )  # fmt: skip
+
+    def __init__(self, queryset, compiler):
+        self.db = queryset.db
+        self.query = self
+        self.model = queryset.model
+        self._fetch_mode = queryset._fetch_mode
+        self._known_related_objects = queryset._known_related_objects
+        self._compiler = compiler
+
+    def get_compiler(self, *args, **kwargs):
+        return self._compiler
 
 
 def _flat(values):

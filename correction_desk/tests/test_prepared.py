@@ -120,6 +120,10 @@ def test_what_it_cannot_prepare_is_refused(make_article):
         Prepared(
             lambda slug: Article.objects.prefetch_related("authors").filter(slug=slug)
         )(article.slug)
+    with pytest.raises(ValueError, match="model instances"):
+        Prepared(lambda slug: Article.objects.filter(slug=slug).values_list("pk"))(
+            article.slug
+        )
     with pytest.raises(ValueError, match="not in its SQL"):
         Prepared(lambda slug: Article.objects.all())(article.slug)
     with pytest.raises(ValueError, match="must not depend on its values"):
