@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 
@@ -21,8 +20,7 @@ def language_url(path: str, code: str) -> str:
         return path
     translated = translate_url(path, code)
     if translated == path:
-        with translation.override(code):
-            return reverse("articles:front")
+        return reverse("articles:front", language=code)
     return translated
 
 
@@ -36,8 +34,7 @@ def edition_links(article, translated, path: str) -> list[tuple]:
         elif translated is not None and translated.language == code:
             url = translated.canonical_path()
         else:
-            with translation.override(code):
-                url = reverse("articles:front")
+            url = reverse("articles:front", language=code)
         links.append((code, get_language_info(code)["name_local"], url))
     return links
 

@@ -305,14 +305,9 @@ class Article(models.Model):
 
     def canonical_path(self) -> str:
         """The article's address in its own language (German at /, English /en/)."""
-        # Kept on the object for its slug: a page asks for it half a dozen
-        # times (links, feeds, structured data), each a reverse() otherwise.
-        known = self.__dict__.get("_canonical_path")
-        if known is None or known[0] != (self.slug, self.language):
-            with translation.override(self.language):
-                known = ((self.slug, self.language), self.get_absolute_url())
-            self.__dict__["_canonical_path"] = known
-        return known[1]
+        return reverse(
+            "articles:detail", kwargs={"slug": self.slug}, language=self.language
+        )
 
     @property
     def is_public(self) -> bool:

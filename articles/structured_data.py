@@ -1,9 +1,9 @@
 """schema.org NewsArticle data for an article page (JSON-LD)."""
 
 from django.conf import settings
-from django.utils import translation
 
 from newsroom.json_text import json_ld_script  # noqa: F401 (the pages use it)
+from newsroom.kept_urls import absolute as absolute_url
 from newsroom.kept_urls import reverse
 
 from . import pictures
@@ -31,10 +31,12 @@ def news_article(article, request) -> dict:
 
 def article_data(article, request) -> tuple[dict, object]:
     """The article's NewsArticle data, and when its page last changed."""
-    absolute = request.build_absolute_uri
+
+    def absolute(location):
+        return absolute_url(request, location)
+
     url = absolute(article.canonical_path())
-    with translation.override(article.language):
-        home = absolute(reverse("articles:front"))
+    home = absolute(reverse("articles:front", language=article.language))
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -83,7 +85,7 @@ def image_object(picture, request) -> dict:
     url, width, height = pictures.largest(picture)
     return {
         "@type": "ImageObject",
-        "url": request.build_absolute_uri(url),
+        "url": absolute_url(request, url),
         "width": width,
         "height": height,
         "caption": picture.caption,

@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 import pagecache
+from newsroom.kept_urls import absolute
 from newsroom.parsing import WholeNumberField
 from newsroom.prepared import Prepared, prefetched
 from pagecache import keys
 
-from .context_processors import edition_links, navigation
+from .context_processors import edition_links, menu_sections, navigation
 from .markdown import render_markdown
 from .models import Article, Author, Section
 from .structured_data import (
@@ -177,17 +178,17 @@ def article_page_context(article, request) -> dict:
         "authors": list(article.authors.all()),
         "translated": translated,
         "translated_url": (
-            request.build_absolute_uri(translated.canonical_path())
-            if translated
-            else ""
+            absolute(request, translated.canonical_path()) if translated else ""
         ),
         # What Django's templates get from the context processor, which the
         # Jinja2 engine does not run (settings.TEMPLATES).
         **navigation(request),
+        # Shown on every article page: read at once, not through a lazy value.
+        "nav_sections": menu_sections(),
         "also_in": also_in(translated) if translated else "",
         "language_links": edition_links(article, translated, request.path),
         "current_section": article.section,
-        "canonical_url": request.build_absolute_uri(article.canonical_path()),
+        "canonical_url": absolute(request, article.canonical_path()),
         "modified_at": modified,
         "og_locale": OPEN_GRAPH_LOCALES.get(article.language, article.language),
         "json_ld": json_ld_script(data),

@@ -32,7 +32,7 @@ elif os.environ.get("BENCH_CACHE") == "file":
     }
 
 # BENCH_SQLITE=django: Django's SQLite backend, which converts each statement's
-# placeholders every time it runs it (newsroom/sqlite/base.py).
+# placeholders every time it runs it (newsroom/sqlite_backend/base.py).
 if os.environ.get("BENCH_SQLITE") == "django":
     DATABASES["default"]["ENGINE"] = "django.db.backends.sqlite3"  # noqa: F405
 

@@ -67,10 +67,21 @@ if os.environ.get("BENCH_PREPARED") == "0":
     Prepared.__call__ = lambda self, *values: list(self.build(*values))
 
 # BENCH_KEPT_URLS=0, the addresses a render asks for (the templates' `url()` and
-# `static()`, the models' links, the Memento links) worked out on every call
+# `static()`, the models' links, the Memento links) worked out on every call,
+# and made absolute by Django's `build_absolute_uri()`
 # (correction_desk/support/kept_urls.py).
 if os.environ.get("BENCH_KEPT_URLS") == "0":
+    import re
+
     from correction_desk.support import kept_urls
 
     kept_urls._reversed = kept_urls._reversed.__wrapped__
     kept_urls._static = kept_urls._static.__wrapped__
+    kept_urls._PLAIN_PATH = re.compile("(?!)")  # matches nothing
+
+# BENCH_KEPT_PARTS=0, the head's links, the footer and the corrected-since box
+# rendered on every page (newsroom/kept_parts.py).
+if os.environ.get("BENCH_KEPT_PARTS") == "0":
+    from newsroom import kept_parts
+
+    kept_parts._rendered = kept_parts._rendered.__wrapped__

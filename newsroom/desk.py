@@ -43,6 +43,7 @@ from correction_desk.services import (
     version_published,
 )
 from correction_desk.transparency.memento import original_links
+from newsroom import kept_urls
 from newsroom.kept_urls import reverse
 from pagecache import keys
 
@@ -227,11 +228,13 @@ class ArticleAdapter(ContentAdapter):
 def corrections_in_article_data(article, request, data) -> list:
     """The article's notes in its structured data (schema.org `correction`),
     and the corrections policy; returns when the notes changed its page."""
-    absolute = request.build_absolute_uri
-    with translation.override(article.language):
-        data["publisher"]["correctionsPolicy"] = absolute(
-            reverse("correction_desk:policy")
-        )
+
+    def absolute(location):
+        return kept_urls.absolute(request, location)
+
+    data["publisher"]["correctionsPolicy"] = absolute(
+        reverse("correction_desk:policy", language=article.language)
+    )
     standing = [note for note in public_notes(article) if not note.withdrawn_at]
     # A withdrawn note no longer says the article was corrected; what press
     # law made us publish is a comment on it, not our correction.

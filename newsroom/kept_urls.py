@@ -2,4 +2,4 @@
 (correction_desk/support/kept_urls.py), one implementation for every app of the
 project."""
 
-from correction_desk.support.kept_urls import reverse, static  # noqa: F401
+from correction_desk.support.kept_urls import absolute, reverse, static  # noqa: F401

@@ -180,7 +180,7 @@ else:
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Django's, with each statement converted to SQLite's placeholders once.
-    DATABASES["default"]["ENGINE"] = "newsroom.sqlite"
+    DATABASES["default"]["ENGINE"] = "newsroom.sqlite_backend"
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
     # Opening a SQLite connection (pragmas, Django's SQL functions) cost a fifth
     # of a report submission; each server thread keeps its own instead.

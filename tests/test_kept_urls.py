@@ -8,6 +8,7 @@ import pytest
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 from django.utils import translation
 
+from newsroom.kept_urls import absolute
 from newsroom.kept_urls import reverse as kept
 
 
@@ -51,6 +52,49 @@ def test_each_language_has_its_own_address():
             assert address == reverse("articles:section", kwargs={"slug": "politik"})
             addresses[language] = address
     assert addresses["de"] != addresses["en"]
+
+
+def test_an_address_in_another_language_is_the_one_reverse_gives_there():
+    with translation.override("en"):
+        english = reverse("articles:section", kwargs={"slug": "politik"})
+    with translation.override("de"):
+        kept_english = kept(
+            "articles:section", kwargs={"slug": "politik"}, language="en"
+        )
+        assert (
+            kept_english
+            == english
+            != kept("articles:section", kwargs={"slug": "politik"})
+        )
+        assert translation.get_language() == "de"
+
+
+@pytest.mark.parametrize("secure", [False, True])
+@pytest.mark.parametrize(
+    "location",
+    [
+        "/",
+        "/artikel/usa-rund-8000/",
+        "/en/article/x/?page=2&q=a+b#notes",
+        "/%C3%BCber/",
+        "/a[1]/(b)/~c;d=e:f@g!h$i'j*k,l/",
+        # What Django escapes, resolves or takes as another host or scheme:
+        "/über uns/",
+        "/a/./b/",
+        "/a/../b/",
+        "//cdn.example/bild.jpg",
+        "https://cdn.example/bild.jpg",
+        "relativ/pfad",
+        '/"zitat"/<b>/',
+    ],
+)
+def test_an_absolute_address_is_the_one_django_makes(rf, settings, location, secure):
+    settings.ALLOWED_HOSTS = ["zeitung.example"]
+    request = rf.get("/artikel/x/", HTTP_HOST="zeitung.example", secure=secure)
+    django = rf.get("/artikel/x/", HTTP_HOST="zeitung.example", secure=secure)
+    assert absolute(request, location) == django.build_absolute_uri(location)
+    # The origin is the request's own, also when asked again.
+    assert absolute(request, location) == django.build_absolute_uri(location)
 
 
 def test_each_mounting_point_has_its_own_address(mounted):

@@ -1,4 +1,4 @@
-"""The site's SQLite backend (newsroom/sqlite/) runs each statement as Django's
+"""The site's SQLite backend (newsroom/sqlite_backend/) runs each statement as Django's
 does, converting its placeholders once per statement, not on every run."""
 
 import uuid

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 
 from correction_desk.intake.views import public_content
 from correction_desk.registry import adapter_for
+from correction_desk.support import kept_urls
 from correction_desk.support.kept_urls import reverse
 from correction_desk.support.parsing import whole_number
 
@@ -51,7 +52,10 @@ def _label(content) -> str:
 
 def _urls(request, content) -> dict:
     adapter = adapter_for(content)
-    absolute = request.build_absolute_uri
+
+    def absolute(location):
+        return kept_urls.absolute(request, location)
+
     args = [_label(content), str(content.pk)]
     with translation.override(adapter.language(content)):
         original = absolute(adapter.url(content))
@@ -64,7 +68,9 @@ def _urls(request, content) -> dict:
 
 def memento_url(request, content, revision: int) -> str:
     args = [_label(content), str(content.pk), str(revision)]
-    return request.build_absolute_uri(reverse("correction_desk_log:memento", args=args))
+    return kept_urls.absolute(
+        request, reverse("correction_desk_log:memento", args=args)
+    )
 
 
 def _moment(value: datetime) -> str:
