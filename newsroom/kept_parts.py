@@ -3,11 +3,12 @@
 The links in the head, the footer and the box "corrected since you read it"
 read nothing of the page they are on: only the site's name, the language and
 addresses, which depend on the language, the script prefix and the URLconf.
-Rendered on every request, they were 7 % of the article's render (bench/
-RESULTS.md, section 13); each is rendered once per process for each of those,
-which is its key. A test fails when such a part reads anything else
-(tests/test_shared_parts.py). A template changed on disk is another template
-object, so it is rendered anew where Jinja2 reloads templates (DEBUG).
+Rendered on every request, they took the article's render from 7.96 to 9.03
+million instructions (bench/RESULTS.md, "The render a fifth lighter"); each is
+rendered once per process for each of those, which is its key. A test fails
+when such a part reads anything else (tests/test_shared_parts.py). A template
+changed on disk is another template object, so it is rendered anew where Jinja2
+reloads templates (DEBUG).
 """
 
 from functools import lru_cache

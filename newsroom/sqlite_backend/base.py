@@ -3,7 +3,8 @@
 Django writes "%s" where SQLite takes "?", and its backend converts a statement
 with a regular expression every time it runs it. The regular expression looks
 at each character of the statement, and the article page's statements are
-long: converting them took 7 % of its render (bench/RESULTS.md, section 13).
+long: converting them took its render from 7.96 to 8.69 million instructions
+(bench/RESULTS.md, "The render a fifth lighter").
 A statement always converts to the same text, so the conversion is kept, for
 a bounded number of statements.
 """
