@@ -34,6 +34,10 @@ def canonical(html: str) -> str:
     return re.search(r'<link rel="canonical" href="([^"]+)"', html)[1]
 
 
+def form_action(html: str) -> str:
+    return re.search(r'<form [^>]*action="([^"]+)"[^>]*id="report-form"', html)[1]
+
+
 def footer_links(html: str) -> list[str]:
     footer = re.search(r'<footer class="site-footer".*?</footer>', html, re.S)[0]
     return re.findall(r'href="([^"]+)"', footer)
@@ -122,8 +126,11 @@ def test_the_article_page_links_under_the_address_it_was_asked_at(
 
     assert canonical(mounted_page) == f"http://testserver/zeitung{path}"
     assert all(link.startswith("/zeitung/") for link in menu_links(mounted_page))
-    # The footer, the same on every page, is kept per mounting point too.
+    # The footer, the same on every page, is kept per mounting point too, and
+    # so is the blank report form, which is kept per article.
     assert all(link.startswith("/zeitung/") for link in footer_links(mounted_page))
+    assert form_action(mounted_page).startswith("/zeitung/")
+    assert not form_action(root_page).startswith("/zeitung/")
     assert canonical(root_page) == f"http://testserver{path}"
     assert not any(link.startswith("/zeitung/") for link in menu_links(root_page))
     assert footer_links(root_page)

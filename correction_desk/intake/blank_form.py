@@ -2,7 +2,8 @@
 
 Rendering the form field by field through crispy-forms' templates cost as much as
 the rest of the article page together (bench/RESULTS.md). A blank section differs
-only by language, content (its key and revision) and stamp, so each process
+only by language, address (the script prefix and URLconf its action is
+reversed under), content (its key and revision) and stamp, so each process
 renders it once for those and puts a fresh stamp into the copy. The key holds
 every input of the render, so a copy can never be out of date; code and
 templates change only with a restart, which empties it.
@@ -11,6 +12,7 @@ templates change only with a restart, which empties it.
 from functools import lru_cache
 
 from django.template.loader import render_to_string
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
@@ -33,12 +35,16 @@ def report_section_html(content, form: ReportForm | None = None) -> SafeString:
         )
     label = content._meta.concrete_model._meta.label_lower
     revision = adapter_for(content).revision(content)
-    html = _render(get_language(), label, content.pk, revision, setting("FORM_CSS"))
+    html = _render(
+        get_language(), get_script_prefix(), get_urlconf(),
+        label, content.pk, revision, setting("FORM_CSS"),
+    )  # fmt: skip
     return mark_safe(html.replace(STAMP_PLACEHOLDER, make_stamp(content), 1))  # noqa: S308 (our template's output, escaped)
 
 
 @lru_cache(maxsize=1024)
-def _render(language: str, label: str, pk, revision: int, form_css: bool) -> str:
+def _render(language, prefix, urlconf, label, pk, revision: int, form_css) -> str:
+    # The script prefix and URLconf are in the key for the form's address.
     # Only the key and revision are read: a bare instance stands for the content.
     content = model_of(label)(pk=pk)
     form = ReportForm(
