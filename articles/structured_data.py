@@ -1,5 +1,7 @@
 """schema.org NewsArticle data for an article page (JSON-LD)."""
 
+from functools import partial
+
 from django.conf import settings
 
 from newsroom.json_text import json_ld_script  # noqa: F401 (the pages use it)
@@ -31,10 +33,7 @@ def news_article(article, request) -> dict:
 
 def article_data(article, request) -> tuple[dict, object]:
     """The article's NewsArticle data, and when its page last changed."""
-
-    def absolute(location):
-        return absolute_url(request, location)
-
+    absolute = partial(absolute_url, request)
     url = absolute(article.canonical_path())
     home = absolute(reverse("articles:front", language=article.language))
     data = {

@@ -7,6 +7,7 @@ and page-cache keys, and how a fix becomes a new version.
 """
 
 import html
+from functools import partial
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404, render
@@ -228,10 +229,7 @@ class ArticleAdapter(ContentAdapter):
 def corrections_in_article_data(article, request, data) -> list:
     """The article's notes in its structured data (schema.org `correction`),
     and the corrections policy; returns when the notes changed its page."""
-
-    def absolute(location):
-        return kept_urls.absolute(request, location)
-
+    absolute = partial(kept_urls.absolute, request)
     data["publisher"]["correctionsPolicy"] = absolute(
         reverse("correction_desk:policy", language=article.language)
     )

@@ -17,7 +17,7 @@ ORM makes them, `select_related` included; `prefetch_related` is not carried
 over (read such rows with a prepared queryset of their own), and `values()` is
 refused. Each run hands Django's ModelIterable only what it reads of a queryset,
 not a copy of the queryset: copying it took a fifth of the instructions of
-the article page's queries (bench/RESULTS.md, section 13).
+the article page's queries (bench/RESULTS.md, "The render a fifth lighter").
 """
 
 import copy

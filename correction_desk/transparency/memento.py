@@ -11,6 +11,7 @@ datetime, so a cache in front keeps one copy of it.
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -52,10 +53,7 @@ def _label(content) -> str:
 
 def _urls(request, content) -> dict:
     adapter = adapter_for(content)
-
-    def absolute(location):
-        return kept_urls.absolute(request, location)
-
+    absolute = partial(kept_urls.absolute, request)
     args = [_label(content), str(content.pk)]
     with translation.override(adapter.language(content)):
         original = absolute(adapter.url(content))
