@@ -31,8 +31,9 @@ def news_article(article, request) -> dict:
     return article_data(article, request)[0]
 
 
-def article_data(article, request) -> tuple[dict, object]:
-    """The article's NewsArticle data, and when its page last changed."""
+def article_data(article, request, authors=None) -> tuple[dict, object]:
+    """The article's NewsArticle data, and when its page last changed.
+    `authors`: the article's authors, where the caller has read them."""
     absolute = partial(absolute_url, request)
     url = absolute(article.canonical_path())
     home = absolute(reverse("articles:front", language=article.language))
@@ -53,7 +54,7 @@ def article_data(article, request) -> tuple[dict, object]:
                 "description": author.bio,
                 "url": absolute(author.get_absolute_url()),
             }
-            for author in article.authors.all()
+            for author in (article.authors.all() if authors is None else authors)
         ],
         "articleSection": article.section.name,
         "inLanguage": article.language,

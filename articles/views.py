@@ -138,16 +138,15 @@ class ArticleDetailView(InItsEdition, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
+        page = article_page_context(article, self.request)
         pagecache.tag(
             self.request,
             keys.article(article.pk),
-            *(keys.author(author.pk) for author in article.authors.all()),
+            *(keys.author(author.pk) for author in page["authors"]),
             # It shows its translation's title, and what other apps add of it.
             *([keys.article(article.translation_id)] if article.translation_id else []),
         )
-        return super().get_context_data(
-            **article_page_context(article, self.request), **kwargs
-        )
+        return super().get_context_data(**page, **kwargs)
 
 
 TRANSLATION_UNSHOWN = (
@@ -170,12 +169,13 @@ authors_of = Prepared(lambda pk: Author.objects.filter(articles=pk))
 
 def article_page_context(article, request) -> dict:
     """What the article page shows besides the article: also used by the form."""
-    data, modified = article_data(article, request)
+    # Read once: each `article.authors` makes a new manager (22 µs).
+    authors = list(article.authors.all())
+    data, modified = article_data(article, request, authors)
     translated = public_translation(article)
     return {
         "article": article,
-        # Read once: each `article.authors` makes a new manager.
-        "authors": list(article.authors.all()),
+        "authors": authors,
         "translated": translated,
         "translated_url": (
             absolute(request, translated.canonical_path()) if translated else ""

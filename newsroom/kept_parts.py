@@ -1,14 +1,18 @@
 """The parts of the pages that every page in one language shows alike.
 
-The links in the head, the footer and the box "corrected since you read it"
-read nothing of the page they are on: only the site's name, the language and
-addresses, which depend on the language, the script prefix and the URLconf.
-Rendered on every request, they took the article's render from 7.96 to 9.03
+The links in the head, the footer, the box "corrected since you read it" and
+the header's name and search read nothing of the page they are on: only the
+site's name, the language and addresses, which depend on the language, the
+script prefix and the URLconf. The section menu reads only the sections' rows
+and which one is the page's, which it is given as plain values. Rendered on
+every request, the first three took the article's render from 7.96 to 9.03
 million instructions (bench/RESULTS.md, "The render a fifth lighter"); each is
-rendered once per process for each of those, which is its key. A test fails
-when such a part reads anything else (tests/test_shared_parts.py). A template
-changed on disk is another template object, so it is rendered anew where Jinja2
-reloads templates (DEBUG).
+rendered once per process for each of those and its values, which are its key.
+A test fails when such a part reads anything else (tests/test_shared_parts.py).
+The menu is read from the database on every render and its rows are the key,
+so a section renamed, even behind Django's back, shows at the next render. A
+template changed on disk is another template object, so it is rendered anew
+where Jinja2 reloads templates (DEBUG).
 """
 
 from functools import lru_cache
@@ -21,29 +25,49 @@ from django.urls import get_script_prefix, get_urlconf
 from django.utils.translation import get_language
 from markupsafe import Markup
 
-KEPT_PARTS = (
-    "includes/head.html",
-    "includes/footer.html",
-    "includes/corrected_since.html",
-)
-# What such a part may read besides the environment's functions.
+# Each part, and the values it is given (plain, hashable data).
+KEPT_PARTS = {
+    "includes/head.html": (),
+    "includes/footer.html": (),
+    "includes/corrected_since.html": (),
+    "includes/site_search.html": (),
+    "includes/section_nav.html": ("sections", "current"),
+}
+# What such a part may read besides the environment's functions and its values.
 VALUES = {"site_name"}
 
 
-def kept_part(name: str) -> Markup:
+def kept_part(name: str, **values) -> Markup:
     """One of KEPT_PARTS, as the current language, script prefix and URLconf
-    have it."""
+    have it, for its `values`."""
     if name not in KEPT_PARTS:
         raise ValueError(f"{name} is not a part kept for every page")
+    if set(values) != set(KEPT_PARTS[name]):
+        raise ValueError(f"{name} is given {', '.join(KEPT_PARTS[name]) or 'nothing'}")
     template = engines["jinja2"].env.get_template(name)
     return Markup(
-        _rendered(template, get_language(), get_script_prefix(), get_urlconf())
-    )
+        _rendered(
+            template, get_language(), get_script_prefix(), get_urlconf(),
+            tuple(sorted((key, _frozen(value)) for key, value in values.items())),
+        )
+    )  # fmt: skip
 
 
-@lru_cache(maxsize=64)
-def _rendered(template, language, prefix, urlconf) -> str:
-    return template.render(site_name=settings.SITE_NAME)
+def _frozen(value):
+    """A part's value as a key: lists of rows as tuples. Anything but plain
+    values is refused, such as a model instance, which would be one key for
+    every content of its row."""
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(item) for item in value)
+    if value is None or isinstance(value, str | int | float):
+        return value
+    raise TypeError(f"a kept part is given plain values, not {type(value).__name__}")
+
+
+# A section menu per section page and language, each renamed section's too.
+@lru_cache(maxsize=256)
+def _rendered(template, language, prefix, urlconf, values) -> str:
+    return template.render(site_name=settings.SITE_NAME, **dict(values))
 
 
 @receiver(setting_changed)

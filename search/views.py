@@ -4,6 +4,7 @@ from django.http import Http404
 from django.views.generic import TemplateView
 
 import pagecache
+from articles.context_processors import menu_rows
 from articles.models import Section
 
 from . import service
@@ -51,7 +52,7 @@ class SearchView(TemplateView):
         return super().get_context_data(
             form=form,
             results=results,
-            nav_sections=sections,  # the menu's, read once
+            nav_sections=menu_rows(sections),  # the menu's, read once
             cut=parameters["cut"],
             previous_query=urlencode({**kept, "page": page - 1} if page > 2 else kept),
             next_query=urlencode({**kept, "page": page + 1}),

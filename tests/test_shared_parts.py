@@ -112,17 +112,44 @@ def test_the_article_page_has_the_same_head_header_and_footer_as_the_others(
 
 @pytest.mark.parametrize("name", KEPT_PARTS)
 def test_a_part_rendered_once_for_every_page_reads_nothing_of_the_page(name):
-    """A kept part is rendered once per language (newsroom/kept_parts.py): a
-    value of one page in it would show on every other page."""
+    """A kept part is rendered once per language and the values it is given
+    (newsroom/kept_parts.py): another value of one page in it would show on
+    every other page."""
     environment = engines["jinja2"].env
     source = environment.loader.get_source(environment, name)[0]
     read = meta.find_undeclared_variables(environment.parse(source))
-    assert read - set(environment.globals) <= VALUES
+    assert read - set(environment.globals) <= VALUES | set(KEPT_PARTS[name])
 
 
 def test_only_the_parts_that_read_nothing_of_the_page_are_kept():
     with pytest.raises(ValueError):
         kept_part("includes/header.html")
+    # A kept part gets exactly its values...
+    with pytest.raises(ValueError):
+        kept_part("includes/section_nav.html", sections=[])
+    with pytest.raises(ValueError):
+        kept_part("includes/footer.html", sections=[])
+    # ...as plain values: a row's model instance would be one key for every
+    # content of that row.
+    section = Section(pk=1, slug="politik", name="Politik")
+    with pytest.raises(TypeError):
+        kept_part("includes/section_nav.html", sections=[section], current=None)
+
+
+def test_the_menu_is_kept_per_section_and_for_what_its_rows_say(
+    desk, make_article, make_section
+):
+    """The menu is rendered once for each section's pages and rows: each
+    section's page marks its own, and a renamed row is another menu."""
+    politics = make_article(section=make_section(name="Politik"))
+    culture = make_article(section=make_section(name="Kultur"))
+    for _ in range(2):  # the second time from what was kept
+        assert current(desk.get(politics.get_absolute_url()).text) == ["Politik"]
+        assert current(desk.get(culture.get_absolute_url()).text) == ["Kultur"]
+    Section.objects.filter(pk=culture.section_id).update(slug="feuilleton")
+    assert 'href="/ressort/feuilleton/"' in menu(
+        desk.get(politics.get_absolute_url()).text
+    )
 
 
 def test_a_kept_part_shows_the_site_name_of_the_moment(desk, article, settings):

@@ -12,12 +12,17 @@ The queryset's SQL must not depend on the values: they are what a lookup
 compares with (a slug, a primary key, the members of an `__in` list), given as
 the column holds them (str for a text column, int for a key), since they reach
 the database as they are. A list of another length is another shape, built once
-too (up to MAX_SHAPES of them). The rows still become model instances as the
-ORM makes them, `select_related` included; `prefetch_related` is not carried
-over (read such rows with a prepared queryset of their own), and `values()` is
-refused. Each run hands Django's ModelIterable only what it reads of a queryset,
-not a copy of the queryset: copying it took a fifth of the instructions of
-the article page's queries (bench/RESULTS.md, "The render a fifth lighter").
+too (up to MAX_SHAPES of them). The rows still become what the ORM makes of them:
+model instances, `select_related` included, or the dicts and tuples of
+`values()` and `values_list()`, with the fallbacks of translated fields that
+django-modeltranslation's iterables add. `prefetch_related` is not carried
+over (read such rows with a prepared queryset of their own). Each run hands
+the queryset's iterable a stand-in for the queryset whose query gives this
+run's compiler, not a copy of the queryset: copying it took a fifth of the
+instructions of the article page's queries (bench/RESULTS.md, "The render a
+fifth lighter"). A page that shows only some values of its rows reads them
+with `values_list()`: four model instances of the section menu took more
+instructions than reading their rows (bench/RESULTS.md, "The menu's rows").
 """
 
 import copy
@@ -26,7 +31,6 @@ from collections.abc import Callable
 
 from django.db import connections
 from django.db.models import QuerySet
-from django.db.models.query import ModelIterable
 from django.utils.translation import get_language
 
 MAX_SHAPES = 64
@@ -74,7 +78,7 @@ class Prepared:
         compiler.connection = connections[queryset.db]
         compiler.as_sql = lambda *args, **kwargs: (sql, tuple(params))
         compiler.get_converters = lambda expressions: converters
-        return list(ModelIterable(_Run(queryset, compiler)))
+        return list(queryset._iterable_class(_Run(queryset, compiler)))
 
     def _compile(self, values):
         # Built twice with other stand-ins: a parameter that is one of the
@@ -111,30 +115,38 @@ class Prepared:
         queryset = self.build(*placeholders)
         if queryset._prefetch_related_lookups:
             raise ValueError("a prepared query cannot prefetch; prepare each query")
-        if queryset._iterable_class is not ModelIterable:
-            raise ValueError("a prepared query gives model instances, not values")
         compiler = queryset.query.get_compiler(using=queryset.db)
         sql, params = compiler.as_sql()
         return queryset, compiler, sql, params, list(_flat(placeholders))
 
 
 class _Run:
-    """What Django's ModelIterable reads of a queryset, for one run."""
+    """The queryset, for one run: its query gives this run's compiler."""
 
-    __slots__ = (
-        "db", "query", "model", "_fetch_mode", "_known_related_objects", "_compiler",
-    )  # fmt: skip
+    __slots__ = ("_queryset", "query")
 
     def __init__(self, queryset, compiler):
-        self.db = queryset.db
-        self.query = self
-        self.model = queryset.model
-        self._fetch_mode = queryset._fetch_mode
-        self._known_related_objects = queryset._known_related_objects
+        self._queryset = queryset
+        self.query = _RunQuery(queryset.query, compiler)
+
+    def __getattr__(self, name):
+        return getattr(self._queryset, name)
+
+
+class _RunQuery:
+    """The queryset's query, which the iterables only read, but for one run."""
+
+    __slots__ = ("_query", "_compiler")
+
+    def __init__(self, query, compiler):
+        self._query = query
         self._compiler = compiler
 
     def get_compiler(self, *args, **kwargs):
         return self._compiler
+
+    def __getattr__(self, name):
+        return getattr(self._query, name)
 
 
 def _flat(values):
