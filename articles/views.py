@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from django import forms
 from django.conf import settings
 from django.http import Http404
@@ -133,12 +135,13 @@ class ArticleDetailView(InItsEdition, DetailView):
         if not found or not (found[0].is_public or can_preview(self.request)):
             raise Http404
         article = found[0]
-        prefetched(article, "authors", authors_of(article.pk))
+        self.authors = authors_of(article.pk)
+        prefetched(article, "authors", self.authors)
         return article
 
     def get_context_data(self, **kwargs):
         article = self.object
-        page = article_page_context(article, self.request)
+        page = article_page_context(article, self.request, self.authors)
         pagecache.tag(
             self.request,
             keys.article(article.pk),
@@ -167,10 +170,11 @@ article_for_page = Prepared(
 authors_of = Prepared(lambda pk: Author.objects.filter(articles=pk))
 
 
-def article_page_context(article, request) -> dict:
-    """What the article page shows besides the article: also used by the form."""
+def article_page_context(article, request, authors=None) -> dict:
+    """What the article page shows besides the article: also used by the form.
+    `authors`: the article's, where the caller has read them."""
     # Read once: each `article.authors` makes a new manager (22 µs).
-    authors = list(article.authors.all())
+    authors = list(article.authors.all()) if authors is None else authors
     data, modified = article_data(article, request, authors)
     translated = public_translation(article)
     return {
@@ -198,10 +202,16 @@ def article_page_context(article, request) -> dict:
 
 def also_in(translated) -> str:
     """'Also in English': the link to the translation, in its language."""
-    language = get_language_info(translated.language)["name_local"]
-    with translation.override(translated.language):
-        also = _("Also in")
-    return f"{also} {language}"
+    return _also_in(translated.language)
+
+
+# Per language: the catalogs are read once per process, and switching the
+# language for one message cost as much as the rest of the link.
+@lru_cache(maxsize=16)
+def _also_in(language: str) -> str:
+    name = get_language_info(language)["name_local"]
+    with translation.override(language):
+        return f"{_('Also in')} {name}"
 
 
 class VersionParameters(forms.Form):

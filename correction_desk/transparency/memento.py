@@ -55,8 +55,12 @@ def _urls(request, content) -> dict:
     adapter = adapter_for(content)
     absolute = partial(kept_urls.absolute, request)
     args = [_label(content), str(content.pk)]
-    with translation.override(adapter.language(content)):
+    language = adapter.language(content)
+    if language == translation.get_language():
         original = absolute(adapter.url(content))
+    else:
+        with translation.override(language):
+            original = absolute(adapter.url(content))
     return {
         "original": original,
         "timegate": absolute(reverse("correction_desk_log:timegate", args=args)),
