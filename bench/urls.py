@@ -79,8 +79,9 @@ if os.environ.get("BENCH_KEPT_URLS") == "0":
     kept_urls._static = kept_urls._static.__wrapped__
     kept_urls._PLAIN_PATH = re.compile("(?!)")  # matches nothing
 
-# BENCH_KEPT_PARTS=0, the head's links, the footer and the corrected-since box
-# rendered on every page (newsroom/kept_parts.py).
+# BENCH_KEPT_PARTS=0, the head's links, the header's name, search and menu, the
+# footer and the corrected-since box rendered on every page
+# (newsroom/kept_parts.py).
 if os.environ.get("BENCH_KEPT_PARTS") == "0":
     from newsroom import kept_parts
 

@@ -57,11 +57,14 @@ def _frozen(value):
     """A part's value as a key: lists of rows as tuples. Anything but plain
     values is refused, such as a model instance, which would be one key for
     every content of its row."""
-    if isinstance(value, list | tuple):
-        return tuple(_frozen(item) for item in value)
-    if value is None or isinstance(value, str | int | float):
+    if type(value) in PLAIN:
         return value
+    if isinstance(value, list | tuple):
+        return tuple(map(_frozen, value))
     raise TypeError(f"a kept part is given plain values, not {type(value).__name__}")
+
+
+PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 # A section menu per section page and language, each renamed section's too.
