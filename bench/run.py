@@ -996,15 +996,17 @@ Each layer that makes this figure, with and without it: section 13.
 | minimal view returning the same bytes | {r["bytes_rps"]:.0f} |
 | **ratio** (target ≥ 0.1) | **{r["uncached_rps"] / r["bytes_rps"]:.3f}** |
 
-"Rendered on every request" is the view, its queries (the article with its section,
-its authors, its published notes) and its templates, every time. Three things each
-process keeps: the SQL of those three queries, built once by the ORM and sent with
-each request's values (`correction_desk/support/prepared.py`; the rows are read
-every time); the blank report section per article revision
-(`correction_desk/intake/blank_form.py`); and the pieces that many pages share,
-cached with Django's `{{% cache %}}` tag per language: the section menu (also keyed
-by the last purge of the sections, so a changed section renders it again), the
-head's links and the footer. Each with and without: section 13.
+"Rendered on every request" is the view, its four queries (the article with its
+section, picture and translation; its authors; its published notes; the menu's
+sections) and its templates, every time. What each process keeps: the SQL of those
+queries, built once by the ORM and sent with each request's values
+(`correction_desk/support/prepared.py`; the rows are read every time); the blank
+report section per article revision (`correction_desk/intake/blank_form.py`); the
+addresses the page asks for (`correction_desk/support/kept_urls.py`); and the parts
+that many pages show alike, rendered once per language and, for the section menu,
+per the menu's rows as just read and the page's section (`newsroom/kept_parts.py`):
+the head's links, the header's name, search and menu, the footer and the box
+"corrected since you read it". Each with and without: section 13.
 
 Queries per render (target ≤ 6, constant): {queries["small"]} for the demo article,
 {queries["large"]} after adding 5 correction notes, 5 authors and 20 versions.
