@@ -25,14 +25,15 @@ from django.urls import get_script_prefix, get_urlconf
 from django.utils.translation import get_language
 from markupsafe import Markup
 
-# Each part, and the values it is given (plain, hashable data).
+# Each part, and the names of the values it is given (plain, hashable data).
 KEPT_PARTS = {
-    "includes/head.html": (),
-    "includes/footer.html": (),
-    "includes/corrected_since.html": (),
-    "includes/site_search.html": (),
-    "includes/section_nav.html": ("sections", "current"),
+    "includes/head.html": frozenset(),
+    "includes/footer.html": frozenset(),
+    "includes/corrected_since.html": frozenset(),
+    "includes/site_search.html": frozenset(),
+    "includes/section_nav.html": frozenset({"sections", "current"}),
 }
+PLAIN = frozenset({str, int, float, bool, type(None)})
 # What such a part may read besides the environment's functions and its values.
 VALUES = {"site_name"}
 
@@ -42,8 +43,9 @@ def kept_part(name: str, **values) -> Markup:
     have it, for its `values`."""
     if name not in KEPT_PARTS:
         raise ValueError(f"{name} is not a part kept for every page")
-    if set(values) != set(KEPT_PARTS[name]):
-        raise ValueError(f"{name} is given {', '.join(KEPT_PARTS[name]) or 'nothing'}")
+    if values.keys() != KEPT_PARTS[name]:
+        given = ", ".join(sorted(KEPT_PARTS[name])) or "nothing"
+        raise ValueError(f"{name} is given {given}")
     template = engines["jinja2"].env.get_template(name)
     return Markup(
         _rendered(
@@ -62,9 +64,6 @@ def _frozen(value):
     if isinstance(value, list | tuple):
         return tuple(map(_frozen, value))
     raise TypeError(f"a kept part is given plain values, not {type(value).__name__}")
-
-
-PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 # A section menu per section page and language, each renamed section's too.

@@ -9,6 +9,7 @@ Pattern 2.2 of the RFC: the original resource does not itself negotiate on
 datetime, so a cache in front keeps one copy of it.
 """
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -56,11 +57,10 @@ def _urls(request, content) -> dict:
     absolute = partial(kept_urls.absolute, request)
     args = [_label(content), str(content.pk)]
     language = adapter.language(content)
-    if language == translation.get_language():
+    # Switching to the language already active cost as much as the address.
+    same = language == translation.get_language()
+    with nullcontext() if same else translation.override(language):
         original = absolute(adapter.url(content))
-    else:
-        with translation.override(language):
-            original = absolute(adapter.url(content))
     return {
         "original": original,
         "timegate": absolute(reverse("correction_desk_log:timegate", args=args)),
